@@ -1,0 +1,112 @@
+package org.rlmworkbench.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rlmworkbench.runner.eval.EvalReport;
+import org.rlmworkbench.runner.eval.SchemeEvaluation;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.problem.InstanceParseException;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Split;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench eval}: one scheme over a dataset split or an instances file. */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Runs a scheme over many instances and reports the solve rate.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scheme", defaultValue = "mcts", description = "built-in scheme name or path (default: ${DEFAULT-VALUE})")
+    String scheme;
+
+    @Option(names = "--problem", defaultValue = "game24", description = "problem id (default: ${DEFAULT-VALUE})")
+    String problem;
+
+    /** Exactly one source of instances. */
+    static final class Source {
+        @Option(names = "--split", description = "train, validation or test")
+        String split;
+
+        @Option(names = "--instances", description = "a file with one instance per line")
+        Path instances;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--budget", description = "iterations of the scheme's first loop (default: the scheme's)")
+    Integer budget;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", description = "only the first N instances")
+    Integer limit;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            Problem<?> p = Setup.problem(problem);
+            List<String> instances = instances(p);
+            if (limit != null) {
+                instances = instances.subList(0, Math.min(limit, instances.size()));
+            }
+            ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + scheme);
+            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, Models.problemNative(), instances, budget,
+                    seed, bar::update);
+            bar.done();
+            if (json) {
+                ObjectNode o = new ObjectMapper().createObjectNode();
+                o.put("scheme", r.scheme());
+                o.put("instances", r.instances());
+                o.put("solved", r.solved());
+                o.put("solve_rate", r.solveRate());
+                o.put("median_nodes", r.medianNodes());
+                o.put("mean_seconds", r.meanSeconds());
+                out.println(o);
+            } else {
+                out.printf(Locale.ROOT, "%s on %d %s instances: solved %d (%.1f%%), median nodes %.1f, mean %.4f s%n",
+                        r.scheme(), r.instances(), p.id(), r.solved(), 100 * r.solveRate(), r.medianNodes(),
+                        r.meanSeconds());
+            }
+            return 0;
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        } catch (InstanceParseException e) {
+            err.println("error: " + (source.instances != null ? source.instances + ": " : "") + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        }
+    }
+
+    private List<String> instances(Problem<?> p) throws IOException {
+        if (source.split != null) {
+            try {
+                return p.dataset().split(Split.parse(source.split));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--split: " + e.getMessage());
+            }
+        }
+        if (!Files.isReadable(source.instances)) {
+            throw new InputException("--instances: cannot read file " + source.instances);
+        }
+        return Files.readAllLines(source.instances, StandardCharsets.UTF_8).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+}

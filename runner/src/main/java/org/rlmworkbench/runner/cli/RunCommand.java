@@ -1,0 +1,118 @@
+package org.rlmworkbench.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rlmworkbench.runner.event.RunListener;
+import org.rlmworkbench.runner.interpret.Interpreter;
+import org.rlmworkbench.runner.interpret.RunResult;
+import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.problem.InstanceParseException;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.trace.TraceWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench run}: one scheme on one instance. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a scheme on one problem instance.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scheme", defaultValue = "mcts", description = "built-in scheme name or path to a scheme file (default: ${DEFAULT-VALUE})")
+    String scheme;
+
+    @Option(names = "--problem", defaultValue = "game24", description = "problem id (default: ${DEFAULT-VALUE})")
+    String problem;
+
+    @Option(names = "--instance", description = "the instance, e.g. \"4 6 8 2\" (default: the problem's sample)")
+    String instance;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--budget", description = "iterations of the scheme's first loop (default: the scheme's)")
+    Integer budget;
+
+    @Option(names = "--trace", description = "write the events to this JSON Lines file")
+    Path trace;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            Problem<?> p = Setup.problem(problem);
+            String inst = instance == null ? p.sampleInstance() : instance;
+            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, Models.problemNative());
+            List<RunListener> listeners = new ArrayList<>();
+            TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
+            if (writer != null) {
+                listeners.add(writer);
+            }
+            RunResult r;
+            try {
+                r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
+            } finally {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+            if (json) {
+                out.println(toJson(r));
+            } else {
+                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
+                        r.solved() ? "solved" : "not solved");
+                out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
+                for (String s : r.bestPath()) {
+                    out.println("  " + s);
+                }
+                out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
+                        r.events(), r.seconds());
+                if (trace != null) {
+                    out.println("trace: " + trace);
+                }
+            }
+            return 0;
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        } catch (InstanceParseException e) {
+            err.println("error: instance '" + instance + "' for " + problem + ": " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        } catch (org.rlmworkbench.runner.scheme.InvalidSchemeException e) {
+            err.println("error: " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        }
+    }
+
+    static String toJson(RunResult r) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode o = m.createObjectNode();
+        o.put("solved", r.solved());
+        if (r.answer() == null) {
+            o.putNull("answer");
+        } else {
+            o.put("answer", r.answer());
+        }
+        o.put("iterations", r.iterations());
+        o.put("nodes", r.nodes());
+        o.put("events", r.events());
+        o.put("seconds", r.seconds());
+        var path = o.putArray("best_path");
+        r.bestPath().forEach(path::add);
+        o.put("reason", r.reason());
+        return o.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.rlmworkbench.runner.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line: {@code run}, {@code eval}, {@code validate}, {@code bench} and
+ * {@code list}. Exit codes: 0 success, 1 run failure, 2 usage or input error.
+ */
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "RLM Workbench 0.1",
+        description = "Runs reasoning schemes on problems, headless. With no command the app opens its window.",
+        subcommands = {RunCommand.class, EvalCommand.class, ValidateCommand.class, BenchCommand.class,
+            ListCommand.class, CommandLine.HelpCommand.class})
+public final class WorkbenchCli implements Runnable {
+
+    /** Exit code of a run that failed. */
+    public static final int RUN_FAILURE = 1;
+    /** Exit code of bad usage or bad input. */
+    public static final int INPUT_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and the app). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new WorkbenchCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            return RUN_FAILURE;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,393 @@
+package org.rlmworkbench.runner.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+
+/**
+ * The reasoning structure a search grows: a tree by default, a DAG once Aggregate gives a node
+ * several parents. Node statistics live in parallel primitive arrays (columnar) so that a
+ * million-node tree fits comfortably in a 1 GiB heap; {@link #node(int)} gives an immutable view.
+ *
+ * <p>Not thread-safe: one run mutates it from one thread. Views show other threads the run's
+ * event stream instead.
+ */
+public final class ReasoningGraph {
+
+    public static final int NONE = -1;
+
+    private static final byte TERMINAL = 1;
+    private static final byte SOLVED = 2;
+    private static final byte PRUNED = 4;
+    private static final byte AGGREGATED = 8;
+    private static final byte EXPANDED = 16;
+    private static final byte REFINED = 32;
+
+    private int size;
+    private int root = NONE;
+    private int[] parent;
+    private short[] depth;
+    private float[] prior;
+    private int[] visits;
+    private double[] q;
+    private float[] value;
+    private float[] reward;
+    private byte[] flags;
+    private int[] firstChild;
+    private int[] lastChild;
+    private int[] nextSibling;
+    private Object[] step;
+    private Object[] state;
+    /** Extra parents beyond the first, only for nodes merged by Aggregate. */
+    private final Map<Integer, int[]> extraParents = new HashMap<>();
+    /** Nested reasoning structures, rare, so kept aside. */
+    private final Map<Integer, ReasoningGraph> nested = new HashMap<>();
+
+    public ReasoningGraph() {
+        this(1024);
+    }
+
+    public ReasoningGraph(int initialCapacity) {
+        int c = Math.max(16, initialCapacity);
+        parent = new int[c];
+        depth = new short[c];
+        prior = new float[c];
+        visits = new int[c];
+        q = new double[c];
+        value = new float[c];
+        reward = new float[c];
+        flags = new byte[c];
+        firstChild = new int[c];
+        lastChild = new int[c];
+        nextSibling = new int[c];
+        step = new Object[c];
+        state = new Object[c];
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= parent.length) {
+            return;
+        }
+        int c = Math.max(needed, parent.length + (parent.length >> 1));
+        parent = Arrays.copyOf(parent, c);
+        depth = Arrays.copyOf(depth, c);
+        prior = Arrays.copyOf(prior, c);
+        visits = Arrays.copyOf(visits, c);
+        q = Arrays.copyOf(q, c);
+        value = Arrays.copyOf(value, c);
+        reward = Arrays.copyOf(reward, c);
+        flags = Arrays.copyOf(flags, c);
+        firstChild = Arrays.copyOf(firstChild, c);
+        lastChild = Arrays.copyOf(lastChild, c);
+        nextSibling = Arrays.copyOf(nextSibling, c);
+        step = Arrays.copyOf(step, c);
+        state = Arrays.copyOf(state, c);
+    }
+
+    /**
+     * Adds the root node.
+     *
+     * @param stepContent the root's content (problem statement text or a step object)
+     * @throws IllegalStateException if the graph already has nodes
+     */
+    public int addRoot(Object stepContent, Object rootState, boolean terminal) {
+        if (size != 0) {
+            throw new IllegalStateException("graph already has a root");
+        }
+        int id = newNode(NONE, 0, 1.0, stepContent, rootState, terminal);
+        root = id;
+        return id;
+    }
+
+    /**
+     * Adds a child under {@code parentId}, after its existing children.
+     *
+     * @param stepContent a {@link String} or a {@code Step} whose {@code text()} is read lazily
+     */
+    public int addChild(int parentId, Object stepContent, Object childState, double childPrior, boolean terminal) {
+        check(parentId);
+        int id = newNode(parentId, depth[parentId] + 1, childPrior, stepContent, childState, terminal);
+        if (firstChild[parentId] == NONE) {
+            firstChild[parentId] = id;
+        } else {
+            nextSibling[lastChild[parentId]] = id;
+        }
+        lastChild[parentId] = id;
+        return id;
+    }
+
+    private int newNode(int parentId, int d, double p, Object content, Object st, boolean terminal) {
+        ensureCapacity(size + 1);
+        int id = size++;
+        parent[id] = parentId;
+        depth[id] = (short) Math.min(d, Short.MAX_VALUE);
+        prior[id] = (float) p;
+        visits[id] = 0;
+        q[id] = 0.0;
+        value[id] = Float.NaN;
+        reward[id] = Float.NaN;
+        flags[id] = terminal ? TERMINAL : 0;
+        firstChild[id] = NONE;
+        lastChild[id] = NONE;
+        nextSibling[id] = NONE;
+        step[id] = content;
+        state[id] = st;
+        return id;
+    }
+
+    /** Adds {@code extraParent} as a further parent of {@code node} (a DAG edge made by Aggregate). */
+    public void addParent(int node, int extraParent) {
+        check(node);
+        check(extraParent);
+        if (parent[node] == extraParent) {
+            return;
+        }
+        int[] old = extraParents.getOrDefault(node, new int[0]);
+        for (int p : old) {
+            if (p == extraParent) {
+                return;
+            }
+        }
+        int[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = extraParent;
+        extraParents.put(node, grown);
+    }
+
+    private void check(int id) {
+        if (id < 0 || id >= size) {
+            throw new IndexOutOfBoundsException("no node " + id + " (graph has " + size + ")");
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int root() {
+        return root;
+    }
+
+    /** Moves the search root (Restructure); the old nodes stay in the graph. */
+    public void setRoot(int id) {
+        check(id);
+        root = id;
+    }
+
+    public int parent(int id) {
+        return parent[id];
+    }
+
+    /** All parents: the first (tree) parent followed by any extra parents from Aggregate. */
+    public int[] parents(int id) {
+        int[] extra = extraParents.get(id);
+        if (parent[id] == NONE) {
+            return extra == null ? new int[0] : extra.clone();
+        }
+        if (extra == null) {
+            return new int[] {parent[id]};
+        }
+        int[] all = new int[extra.length + 1];
+        all[0] = parent[id];
+        System.arraycopy(extra, 0, all, 1, extra.length);
+        return all;
+    }
+
+    public int depth(int id) {
+        return depth[id];
+    }
+
+    public double prior(int id) {
+        return prior[id];
+    }
+
+    public int visits(int id) {
+        return visits[id];
+    }
+
+    public double q(int id) {
+        return q[id];
+    }
+
+    /** Last value estimate V, or NaN when never evaluated. */
+    public double value(int id) {
+        return value[id];
+    }
+
+    /** Reward R, or NaN when none is known. */
+    public double reward(int id) {
+        return reward[id];
+    }
+
+    public Object state(int id) {
+        return state[id];
+    }
+
+    /** The step content object (a String or a problem Step). */
+    public Object stepContent(int id) {
+        return step[id];
+    }
+
+    /** The node's step text. */
+    public String text(int id) {
+        Object s = step[id];
+        if (s instanceof org.rlmworkbench.runner.problem.Step<?> st) {
+            return st.text();
+        }
+        return String.valueOf(s);
+    }
+
+    public int firstChild(int id) {
+        return firstChild[id];
+    }
+
+    public int nextSibling(int id) {
+        return nextSibling[id];
+    }
+
+    public int childCount(int id) {
+        int n = 0;
+        for (int c = firstChild[id]; c != NONE; c = nextSibling[c]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Children in creation order. */
+    public int[] children(int id) {
+        int[] out = new int[childCount(id)];
+        int i = 0;
+        for (int c = firstChild[id]; c != NONE; c = nextSibling[c]) {
+            out[i++] = c;
+        }
+        return out;
+    }
+
+    public boolean hasChildren(int id) {
+        return firstChild[id] != NONE;
+    }
+
+    public boolean isTerminal(int id) {
+        return (flags[id] & TERMINAL) != 0;
+    }
+
+    public boolean isSolved(int id) {
+        return (flags[id] & SOLVED) != 0;
+    }
+
+    public boolean isPruned(int id) {
+        return (flags[id] & PRUNED) != 0;
+    }
+
+    public boolean isAggregated(int id) {
+        return (flags[id] & AGGREGATED) != 0;
+    }
+
+    public boolean isExpanded(int id) {
+        return (flags[id] & EXPANDED) != 0;
+    }
+
+    public boolean isRefined(int id) {
+        return (flags[id] & REFINED) != 0;
+    }
+
+    public void markSolved(int id) {
+        flags[id] |= SOLVED;
+    }
+
+    public void markPruned(int id) {
+        flags[id] |= PRUNED;
+    }
+
+    public void markAggregated(int id) {
+        flags[id] |= AGGREGATED;
+    }
+
+    public void markExpanded(int id) {
+        flags[id] |= EXPANDED;
+    }
+
+    public void markRefined(int id) {
+        flags[id] |= REFINED;
+    }
+
+    public void setValue(int id, double v) {
+        value[id] = (float) v;
+    }
+
+    public void setReward(int id, double r) {
+        reward[id] = (float) r;
+    }
+
+    /** Sets the visit count and mean value Q directly (Backpropagate and replay). */
+    public void setStats(int id, int n, double meanQ) {
+        visits[id] = n;
+        q[id] = meanQ;
+    }
+
+    public void setPrior(int id, double p) {
+        prior[id] = (float) p;
+    }
+
+    /** Path from the root down to {@code id} along first parents. */
+    public int[] pathTo(int id) {
+        int len = 0;
+        for (int n = id; n != NONE; n = parent[n]) {
+            len++;
+        }
+        int[] path = new int[len];
+        for (int n = id, i = len - 1; n != NONE; n = parent[n], i--) {
+            path[i] = n;
+        }
+        return path;
+    }
+
+    /** Nested structure attached to a node, if any. */
+    public ReasoningGraph nested(int id) {
+        return nested.get(id);
+    }
+
+    public void setNested(int id, ReasoningGraph structure) {
+        check(id);
+        nested.put(id, structure);
+    }
+
+    /** Immutable snapshot of one node. */
+    public NodeView node(int id) {
+        check(id);
+        return new NodeView(id, parents(id), depth[id], text(id), prior[id], visits[id], q[id],
+                value[id], reward[id], isTerminal(id), isSolved(id), isPruned(id), isAggregated(id),
+                nested.containsKey(id));
+    }
+
+    /** Every node as a snapshot, in id order. */
+    public List<NodeView> nodes() {
+        List<NodeView> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(node(i));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * The structure as a JGraphT graph over node ids (edges point from parent to child), for
+     * algorithms and export. A snapshot: later growth is not reflected.
+     */
+    public Graph<Integer, DefaultEdge> asGraph() {
+        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        for (int i = 0; i < size; i++) {
+            g.addVertex(i);
+        }
+        for (int i = 0; i < size; i++) {
+            for (int p : parents(i)) {
+                g.addEdge(p, i);
+            }
+        }
+        return g;
+    }
+}

@@ -1,0 +1,114 @@
+package org.rlmworkbench.runner.interpret;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rlmworkbench.runner.event.NodeAdded;
+import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.SolutionFound;
+import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Step;
+
+/**
+ * Everything operators share during one run: the reasoning graph, the problem, the models, the
+ * seeded random generator and the event sink. Operators change the graph only through the
+ * methods here or by direct calls followed by the matching event, so that the trace describes
+ * every change.
+ */
+public final class RunContext {
+    private final ReasoningGraph graph;
+    private final Problem<Object> problem;
+    private final Models models;
+    private final SplittableRandom rng;
+    private final EventSink sink;
+    private final BitSet tried = new BitSet();
+    private final List<Integer> solutions = new ArrayList<>();
+    private volatile boolean cancelled;
+
+    public RunContext(ReasoningGraph graph, Problem<Object> problem, Models models, long seed, EventSink sink) {
+        this.graph = graph;
+        this.problem = problem;
+        this.models = models;
+        this.rng = new SplittableRandom(seed);
+        this.sink = sink;
+    }
+
+    public ReasoningGraph graph() {
+        return graph;
+    }
+
+    public Problem<Object> problem() {
+        return problem;
+    }
+
+    public Models models() {
+        return models;
+    }
+
+    public SplittableRandom rng() {
+        return rng;
+    }
+
+    public void emit(RunEvent e) {
+        sink.emit(e);
+    }
+
+    public long eventCount() {
+        return sink.count();
+    }
+
+    /** Adds a child for {@code step} under {@code parent} and reports it. */
+    public int addChild(int parent, Step<Object> step, double prior) {
+        Object next = step.next();
+        boolean terminal = problem.isTerminal(next);
+        int id = graph.addChild(parent, step, next, prior, terminal);
+        emit(NodeAdded.lazy(id, parent, graph.depth(id), step::text, () -> problem.encodeState(next), prior,
+                terminal));
+        return id;
+    }
+
+    /** Adds the root for the instance state and reports it. */
+    public int addRoot(String instanceText, Object state) {
+        boolean terminal = problem.isTerminal(state);
+        int id = graph.addRoot(instanceText, state, terminal);
+        emit(new NodeAdded(id, -1, 0, instanceText, problem.encodeState(state), 1.0, terminal));
+        return id;
+    }
+
+    /** Marks a verified terminal node solved, once, and reports it. */
+    public void solutionFound(int node, double reward) {
+        if (graph.isSolved(node)) {
+            return;
+        }
+        graph.markSolved(node);
+        solutions.add(node);
+        emit(new SolutionFound(node, problem.answer(graph.state(node)), reward));
+    }
+
+    /** Solved nodes in the order found. */
+    public List<Integer> solutions() {
+        return solutions;
+    }
+
+    public boolean solved() {
+        return !solutions.isEmpty();
+    }
+
+    /** Nodes chosen before by a Select that tracks tried children (depth-first search). */
+    public BitSet tried() {
+        return tried;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public void checkCancelled() {
+        if (cancelled) {
+            throw new RunCancelledException();
+        }
+    }
+}
