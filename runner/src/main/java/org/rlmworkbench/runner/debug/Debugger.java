@@ -203,7 +203,8 @@ public final class Debugger implements AutoCloseable {
             if (thread == null) {
                 startThread();
             } else {
-                lock.notifyAll();
+                // RUNNING at once, so that a caller who waits for the next stop cannot see the last one
+                setStateLocked(DebugState.RUNNING);
             }
         }
     }
@@ -248,7 +249,7 @@ public final class Debugger implements AutoCloseable {
                 events = index + 1;
                 boolean nextIteration = false;
                 if (event instanceof LoopIteration li) {
-                    nextIteration = li.loopId().equals(innermostLoop);
+                    nextIteration = innermostLoop == null || li.loopId().equals(innermostLoop);
                     innermostLoop = li.loopId();
                 }
                 if (cancelRequested) {
