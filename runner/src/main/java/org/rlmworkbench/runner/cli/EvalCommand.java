@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.rlmworkbench.runner.eval.EvalReport;
 import org.rlmworkbench.runner.eval.SchemeEvaluation;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.neural.ModelFileException;
+import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Split;
@@ -54,6 +56,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "only the first N instances")
     Integer limit;
 
+    @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
+    Path models;
+
+    @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
+    boolean lmPolicy;
+
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -63,12 +71,13 @@ final class EvalCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             Problem<?> p = Setup.problem(problem);
+            try (TrainedModels trained = TrainedModels.loadOrNone(models, p)) {
             List<String> instances = instances(p);
             if (limit != null) {
                 instances = instances.subList(0, Math.min(limit, instances.size()));
             }
             ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + scheme);
-            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, Models.problemNative(), instances, budget,
+            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, trained.models(Models.problemNative(), lmPolicy), instances, budget,
                     seed, bar::update);
             bar.done();
             if (json) {
@@ -86,7 +95,8 @@ final class EvalCommand implements Callable<Integer> {
                         r.meanSeconds());
             }
             return 0;
-        } catch (InputException e) {
+            }
+        } catch (InputException | ModelFileException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (InstanceParseException e) {

@@ -13,6 +13,8 @@ import org.rlmworkbench.runner.interpret.Interpreter;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.neural.ModelFileException;
+import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.trace.TraceWriter;
@@ -45,6 +47,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "write the events to this JSON Lines file")
     Path trace;
 
+    @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
+    Path models;
+
+    @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
+    boolean lmPolicy;
+
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -54,8 +62,9 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             Problem<?> p = Setup.problem(problem);
+            try (TrainedModels trained = TrainedModels.loadOrNone(models, p)) {
             String inst = instance == null ? p.sampleInstance() : instance;
-            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, Models.problemNative());
+            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, trained.models(Models.problemNative(), lmPolicy));
             List<RunListener> listeners = new ArrayList<>();
             TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
             if (writer != null) {
@@ -85,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        } catch (InputException e) {
+            }
+        } catch (InputException | ModelFileException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (InstanceParseException e) {

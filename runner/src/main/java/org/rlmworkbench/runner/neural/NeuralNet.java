@@ -1,0 +1,245 @@
+package org.rlmworkbench.runner.neural;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.problem.Problem;
+
+/**
+ * One embedded network on DJL's PyTorch engine: its config, its block and parameters, and a
+ * count of forward passes (so tests can check that adapters batch). Runs on the first GPU when
+ * the engine sees one, on the CPU otherwise. Saved as {@code <kind>.params} (DJL parameters) and
+ * {@code <kind>.json} ({@link NetConfig}).
+ */
+public final class NeuralNet implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private NetConfig config;
+    private final Model model;
+    private final AtomicLong forwards = new AtomicLong();
+
+    private NeuralNet(NetConfig config, Model model) {
+        this.config = config;
+        this.model = model;
+    }
+
+    /** GPU 0 when the PyTorch engine reports a GPU, else the CPU. */
+    public static Device device() {
+        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** A new network with parameters drawn from {@code seed}. */
+    public static NeuralNet create(NetConfig config, long seed) {
+        Objects.requireNonNull(config, "config");
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) seed);
+        Model model = Model.newInstance(config.kind().file(), device(), "PyTorch");
+        Block block = newBlock(config);
+        block.setInitializer(new XavierInitializer(),
+                p -> p.getType() == Parameter.Type.WEIGHT && p.getInitializer() == null);
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, inputShapes(config));
+        return new NeuralNet(config, model);
+    }
+
+    private static Block newBlock(NetConfig c) {
+        return switch (c.kind()) {
+            case VALUE -> new ValueNetBlock(c.architecture());
+            case POLICY -> new PolicyNetBlock(c.architecture());
+            case LM -> new CharLmBlock(c.architecture());
+        };
+    }
+
+    private static Shape[] inputShapes(NetConfig c) {
+        Architecture a = c.architecture();
+        return switch (c.kind()) {
+            case VALUE -> new Shape[] {new Shape(1, a.stateInputs())};
+            case POLICY -> new Shape[] {new Shape(1, a.stateInputs()), new Shape(1, 1, a.stepInputs())};
+            case LM -> new Shape[] {new Shape(1, a.maxLength())};
+        };
+    }
+
+    public NetConfig config() {
+        return config;
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    /** Forward passes so far (inference and training). */
+    public long forwardPasses() {
+        return forwards.get();
+    }
+
+    /** One inference pass; the outputs belong to the inputs' manager. */
+    public NDList predict(NDList inputs) {
+        forwards.incrementAndGet();
+        return model.getBlock().forward(new ParameterStore(inputs.head().getManager(), false), inputs, false);
+    }
+
+    /** A trainer with Adam at {@code learningRate}; the caller computes its own losses. */
+    public Trainer newTrainer(float learningRate) {
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build())
+                .optDevices(new Device[] {device()});
+        return model.newTrainer(tc);
+    }
+
+    /** Counts a training forward pass. */
+    public void countForward() {
+        forwards.incrementAndGet();
+    }
+
+    /** Records where the weights came from, for the saved config. */
+    public void setProvenance(String hash, String note) {
+        config = config.withProvenance(hash, note);
+    }
+
+    /** All parameters as bytes (DJL's format), e.g. to compare or copy weights. */
+    public byte[] parameterBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Replaces the parameters with ones from {@link #parameterBytes} of a network of the same shape. */
+    public void loadParameterBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            model.getBlock().loadParameters(manager(), in);
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException(e);
+        }
+        trainable();
+    }
+
+    /** Loaded arrays come without gradients; training needs them back. */
+    private void trainable() {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    /** Writes {@code <kind>.params} and {@code <kind>.json} into {@code dir}, each atomically. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(config.kind().file() + ".params"), parameterBytes());
+        AtomicFiles.writeString(dir.resolve(config.kind().file() + ".json"), JSON.writeValueAsString(config));
+    }
+
+    /** Whether {@code dir} holds a network of this kind. */
+    public static boolean exists(Path dir, NetKind kind) {
+        return Files.isRegularFile(dir.resolve(kind.file() + ".json"));
+    }
+
+    /**
+     * Loads the network of {@code kind} from {@code dir} for {@code problem}.
+     *
+     * @throws ModelFileException naming the file when it is missing or unreadable, was made for
+     *     another problem or kind, its featurisation differs from this problem's, or its parameters
+     *     do not have the shape its config describes
+     */
+    public static NeuralNet load(Path dir, NetKind kind, Problem<?> problem) {
+        Path json = dir.resolve(kind.file() + ".json");
+        Path params = dir.resolve(kind.file() + ".params");
+        NetConfig c;
+        try {
+            c = JSON.readValue(json.toFile(), NetConfig.class);
+        } catch (IOException e) {
+            throw new ModelFileException(json, "cannot read the model config: " + e.getMessage(), e);
+        }
+        if (!NetConfig.FORMAT.equals(c.format()) || c.architecture() == null) {
+            throw new ModelFileException(json, "not an RLM Workbench model config");
+        }
+        if (c.kind() != kind) {
+            throw new ModelFileException(json, "holds a " + c.kind().file() + " network, expected " + kind.file());
+        }
+        if (!problem.id().equals(c.problem())) {
+            throw new ModelFileException(json, "was trained for problem '" + c.problem() + "', not '" + problem.id()
+                    + "'");
+        }
+        if (kind != NetKind.LM) {
+            Featurisation expected = Featurisation.forProblem(problem, c.featurisation().dims());
+            if (!expected.equals(c.featurisation())) {
+                throw new ModelFileException(json, "featurisation " + c.featurisation() + " does not match "
+                        + expected + " for problem '" + problem.id() + "'");
+            }
+        }
+        NeuralNet net = create(c, 0);
+        List<Shape> shapes = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.block().getParameters()) {
+            shapes.add(p.getValue().getArray().getShape());
+        }
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
+            net.block().loadParameters(net.manager(), in);
+            if (in.read() != -1) {
+                throw new MalformedModelException("more data than the architecture holds");
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            net.close();
+            throw new ModelFileException(params, "parameters do not fit the " + kind.file() + " architecture in "
+                    + json.getFileName() + " (" + c.architecture() + "): " + e.getMessage(), e);
+        }
+        int i = 0;
+        for (Pair<String, Parameter> p : net.block().getParameters()) {
+            Shape got = p.getValue().getArray().getShape();
+            if (!got.equals(shapes.get(i))) {
+                net.close();
+                throw new ModelFileException(params, "parameter " + p.getKey() + " has shape " + got + ", the config "
+                        + json.getFileName() + " says " + shapes.get(i));
+            }
+            i++;
+        }
+        net.trainable();
+        return net;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return config.kind().file() + " for " + config.problem() + ": " + model.getBlock();
+    }
+}

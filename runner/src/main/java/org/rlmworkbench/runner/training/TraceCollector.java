@@ -1,0 +1,168 @@
+package org.rlmworkbench.runner.training;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.rlmworkbench.runner.event.Evaluation;
+import org.rlmworkbench.runner.event.RunListener;
+import org.rlmworkbench.runner.event.ValuesComputed;
+import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.interpret.Interpreter;
+import org.rlmworkbench.runner.interpret.RunResult;
+import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.problem.InstanceParseException;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.scheme.BuiltinSchemes;
+import org.rlmworkbench.runner.scheme.Scheme;
+import org.rlmworkbench.runner.trace.GraphReplayer;
+
+/**
+ * Runs the built-in MCTS scheme over instances, rebuilds each run's tree from its events (as a
+ * trace replay would) and turns it into training examples:
+ * A node is <em>proven</em> when its subtree holds an outcome of +1: a terminal the verifier
+ * accepted, or a random rollout that reached one (a rollout is a path the search has seen).
+ * <ul>
+ *   <li>value: every visited non-terminal node: +1 when proven (its outcome), else its searched Q;</li>
+ *   <li>policy: every expanded node with at least two child visits or a proven child: its
+ *   children's visit distribution, mixed half and half with the uniform distribution over its
+ *   proven children when it has any;</li>
+ *   <li>language model: the (state, step) pairs of solution paths, plus each expanded node's step
+ *   to its most visited proven child (steps the search has shown to lead to a solution).</li>
+ * </ul>
+ */
+public final class TraceCollector {
+
+    /** What the searches gave. */
+    public record Collected(List<Examples.Value> values, List<Examples.Policy> policies, List<Examples.Lm> lm,
+                            List<SearchRecord> records, int solved, int searched) {
+        public double solveRate() {
+            return searched == 0 ? 0 : (double) solved / searched;
+        }
+    }
+
+    private TraceCollector() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Collected collect(Problem<?> anyProblem, Models models, List<String> instances, int budget,
+                                    long seed, int phase, String split, TrainingListener listener,
+                                    BooleanSupplier cancel) {
+        Problem<Object> problem = (Problem<Object>) anyProblem;
+        Scheme mcts = BuiltinSchemes.load("mcts");
+        Interpreter interpreter = new Interpreter(mcts, problem, models);
+        List<Examples.Value> values = new ArrayList<>();
+        List<Examples.Policy> policies = new ArrayList<>();
+        List<Examples.Lm> lm = new ArrayList<>();
+        List<SearchRecord> records = new ArrayList<>();
+        int solved = 0;
+        for (int i = 0; i < instances.size(); i++) {
+            if (cancel.getAsBoolean()) {
+                throw new TrainingCancelledException();
+            }
+            GraphReplayer replay = new GraphReplayer(problem);
+            Set<Integer> evidence = new HashSet<>();
+            RunListener proofs = e -> {
+                if (e instanceof ValuesComputed vc) {
+                    for (Evaluation ev : vc.evaluations()) {
+                        boolean rolledOut = vc.source().equals("rollout") && ev.value() > -1 + 1e-9;
+                        boolean verified = ev.reward() != null && ev.reward() > 0;
+                        if (rolledOut || verified) {
+                            evidence.add(ev.node());
+                        }
+                    }
+                }
+            };
+            RunResult r;
+            try {
+                r = interpreter.run(instances.get(i), new RunSettings(seed * 1_000_003L + i, budget), List.of(replay, proofs),
+                        null);
+            } catch (InstanceParseException e) {
+                throw new IllegalArgumentException("instance '" + instances.get(i) + "': " + e.getMessage(), e);
+            }
+            ReasoningGraph g = replay.graph();
+            if (r.solved()) {
+                solved++;
+                evidence.addAll(r.bestPathIds());
+            }
+            boolean[] proven = new boolean[g.size()];
+            for (int n : evidence) {
+                for (int a : g.pathTo(n)) {
+                    proven[a] = true;
+                }
+            }
+            records.add(examples(problem, g, r, proven, instances.get(i), phase, split, values, policies, lm));
+            listener.onEvent(new TrainingEvent.SearchProgress(phase, split, i + 1, instances.size(), solved));
+        }
+        return new Collected(values, policies, lm, records, solved, instances.size());
+    }
+
+    private static SearchRecord examples(Problem<Object> problem, ReasoningGraph g, RunResult r, boolean[] proven,
+                                         String instance, int phase, String split, List<Examples.Value> values,
+                                         List<Examples.Policy> policies, List<Examples.Lm> lm) {
+        List<SearchRecord.Expansion> expansions = new ArrayList<>();
+        for (int n = 0; n < g.size(); n++) {
+            if (g.isTerminal(n) || g.visits(n) == 0) {
+                continue;
+            }
+            String state = problem.encodeState(g.state(n));
+            values.add(new Examples.Value(state, proven[n] ? 1f : (float) g.q(n)));
+            int[] children = g.children(n);
+            if (children.length == 0) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>(children.length);
+            List<String> next = new ArrayList<>(children.length);
+            double[] priors = new double[children.length];
+            int[] visits = new int[children.length];
+            double[] qs = new double[children.length];
+            int total = 0;
+            int provenCount = 0;
+            int bestProven = -1;
+            for (int c = 0; c < children.length; c++) {
+                texts.add(g.text(children[c]));
+                next.add(problem.encodeState(g.state(children[c])));
+                priors[c] = g.prior(children[c]);
+                visits[c] = g.visits(children[c]);
+                qs[c] = g.q(children[c]);
+                total += visits[c];
+                if (proven[children[c]]) {
+                    provenCount++;
+                    if (bestProven < 0 || visits[c] > visits[bestProven]) {
+                        bestProven = c;
+                    }
+                }
+            }
+            expansions.add(new SearchRecord.Expansion(state, g.visits(n), g.q(n), texts, priors, visits, qs));
+            if (total >= 2 || provenCount > 0) {
+                float[] target = new float[children.length];
+                double w = total == 0 ? 0 : provenCount > 0 ? 0.5 : 1.0;
+                for (int c = 0; c < children.length; c++) {
+                    target[c] = total == 0 ? 0f : (float) (w * visits[c] / total);
+                    if (proven[children[c]]) {
+                        target[c] += (float) ((1 - w) / provenCount);
+                    }
+                }
+                policies.add(new Examples.Policy(state, texts, next, target));
+            }
+            if (bestProven >= 0) {
+                lm.add(new Examples.Lm(state, texts.get(bestProven)));
+            }
+        }
+        List<SearchRecord.PathStep> steps = new ArrayList<>();
+        List<Integer> ids = r.bestPathIds();
+        for (int k = 1; k < ids.size(); k++) {
+            int parent = ids.get(k - 1);
+            int child = ids.get(k);
+            String before = problem.encodeState(g.state(parent));
+            String text = g.text(child);
+            Double reward = g.isTerminal(child) ? problem.outcomeReward(g.state(child)) : null;
+            steps.add(new SearchRecord.PathStep(before, text, g.visits(child), g.q(child), g.value(child), reward,
+                    problem.encodeState(g.state(child))));
+        }
+        return new SearchRecord(problem.id(), phase, split, instance, problem.encodeState(g.state(g.root())),
+                r.solved(), r.nodes(), r.iterations(), steps, expansions);
+    }
+}

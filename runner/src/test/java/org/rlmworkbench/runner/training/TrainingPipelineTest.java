@@ -1,0 +1,112 @@
+package org.rlmworkbench.runner.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.neural.Architecture;
+import org.rlmworkbench.runner.neural.Featurisation;
+import org.rlmworkbench.runner.neural.NetConfig;
+import org.rlmworkbench.runner.neural.NetKind;
+import org.rlmworkbench.runner.neural.NeuralNet;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.toy.SumProblem;
+
+/** The training pipeline on the toy Sum problem, with tiny networks. */
+class TrainingPipelineTest {
+
+    static final Problem<?> SUM = new SumProblem();
+
+    static TrainingSettings tiny(long seed) {
+        return TrainingSettings.defaults("sum").withPhases(2).withInstances(4, 1).withBudget(20).withSeed(seed)
+                .withEpochs(3, 3).withSizes(32, 16, true, 16, 1);
+    }
+
+    @Test
+    void eachNetworkTrainsAndItsLossFalls() {
+        TraceCollector.Collected c = TraceCollector.collect(SUM, Models.problemNative(),
+                List.of("6 3", "8 3", "7 3", "5 2"), 40, 1, 1, "train", TrainingListener.none(), () -> false);
+        assertThat(c.values()).isNotEmpty();
+        assertThat(c.policies()).isNotEmpty();
+        assertThat(c.lm()).isNotEmpty();
+        Featurisation f = Featurisation.forProblem(SUM, 32);
+        try (NeuralNet v = NeuralNet.create(NetConfig.of(NetKind.VALUE, "sum", Architecture.value(f, 16), f), 1);
+             NeuralNet p = NeuralNet.create(NetConfig.of(NetKind.POLICY, "sum", Architecture.policy(f, 16), f), 1);
+             NeuralNet l = NeuralNet.create(NetConfig.of(NetKind.LM, "sum", Architecture.lm(16, 1, 2, 32), null), 1)) {
+            List<Double> losses = new ArrayList<>();
+            TrainingListener record = e -> {
+                if (e instanceof TrainingEvent.EpochFinished ef) {
+                    losses.add(ef.trainLoss());
+                }
+            };
+            Fitter.Result rv = Fitter.fit(v, "value", 1, c.values(), List.of(), Tasks.value(SUM, f), 8, 100, 16,
+                    1e-2f, 1, record, () -> false);
+            Fitter.Result rp = Fitter.fit(p, "policy", 1, c.policies(), List.of(), Tasks.policy(SUM, f), 8, 100, 16,
+                    1e-2f, 1, record, () -> false);
+            Fitter.Result rl = Fitter.fit(l, "lm", 1, c.lm(), List.of(), Tasks.lm(32), 8, 100, 16, 1e-2f, 1, record,
+                    () -> false);
+            for (Fitter.Result r : List.of(rv, rp, rl)) {
+                assertThat(r.lastTrainLoss()).isLessThan(r.firstTrainLoss());
+            }
+            assertThat(losses).hasSize(24);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers(@TempDir Path dir) throws Exception {
+        TrainingPipeline.run(SUM, tiny(5), dir.resolve("a"), TrainingListener.none(), () -> false);
+        TrainingPipeline.run(SUM, tiny(5), dir.resolve("b"), TrainingListener.none(), () -> false);
+        TrainingPipeline.run(SUM, tiny(6), dir.resolve("c"), TrainingListener.none(), () -> false);
+        for (String f : List.of("value.params", "policy.params", "lm.params")) {
+            byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(a);
+            assertThat(Files.readAllBytes(dir.resolve("c").resolve(f))).as(f).isNotEqualTo(a);
+        }
+        assertThat(dir.resolve("a/phase-1/traces.jsonl")).exists();
+        assertThat(dir.resolve("a/phase-2/complete.json")).exists();
+    }
+
+    @Test
+    void progressIsReportedAndARunResumesFromItsCheckpoints(@TempDir Path dir) throws Exception {
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingPipeline.Outcome first = TrainingPipeline.run(SUM, tiny(1).withPhases(1), dir, events::add,
+                () -> false);
+        assertThat(first.phases()).hasSize(1);
+        assertThat(events).anyMatch(e -> e instanceof TrainingEvent.SearchProgress)
+                .anyMatch(e -> e instanceof TrainingEvent.EpochFinished)
+                .anyMatch(e -> e instanceof TrainingEvent.PhaseFinished);
+        byte[] phase1 = Files.readAllBytes(dir.resolve("phase-1/value.params"));
+        TrainingPipeline.Outcome second = TrainingPipeline.run(SUM, tiny(1), dir, TrainingListener.none(), () -> false);
+        assertThat(second.phases().get(0).resumed()).isTrue();
+        assertThat(second.phases().get(1).resumed()).isFalse();
+        assertThat(Files.readAllBytes(dir.resolve("phase-1/value.params"))).isEqualTo(phase1);
+    }
+
+    @Test
+    void cancellingStopsTheRun(@TempDir Path dir) {
+        int[] calls = {0};
+        assertThatThrownBy(() -> TrainingPipeline.run(SUM, tiny(1), dir, TrainingListener.none(), () -> ++calls[0] > 3))
+                .isInstanceOf(TrainingCancelledException.class);
+    }
+
+    @Test
+    void tracesExportAsJsonLinesWithPromptStepsQAndReward(@TempDir Path dir) throws Exception {
+        TraceCollector.Collected c = TraceCollector.collect(SUM, Models.problemNative(), List.of("6 3"), 40, 1, 1,
+                "train", TrainingListener.none(), () -> false);
+        Path file = dir.resolve("t.jsonl");
+        TraceExport.write(file, c.records());
+        String line = Files.readAllLines(file).get(0);
+        assertThat(line).contains("\"prompt\":\"0 3 6\"", "\"steps\":[", "\"q\":", "\"reward\":", "\"expansions\":");
+        assertThat(TraceExport.read(file)).hasSize(1);
+        SearchRecord r = TraceExport.read(file).get(0);
+        assertThat(r.solved()).isTrue();
+        assertThat(r.steps()).hasSize(3);
+        assertThat(r.steps().get(2).reward()).isEqualTo(1.0);
+    }
+}
