@@ -52,7 +52,7 @@ public final class NeuralReport {
                         budget);
                 generate(problem, new CharLmPolicy(t.lm()), instances, 0, 1);
                 generate(problem, new CharLmPolicy(t.lm()), instances, 1.0, 1);
-                generate(problem, new CharLmPolicy(t.lm()), instances, 1.0, 10);
+                generate(problem, new CharLmPolicy(t.lm()), instances, 1.0, 3);
             }
             bench(problem, new NeuralValueModel(t.value()), instances);
         }

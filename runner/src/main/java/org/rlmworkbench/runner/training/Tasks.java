@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import org.rlmworkbench.runner.neural.CharVocabulary;
 import org.rlmworkbench.runner.neural.Featurisation;
@@ -33,12 +35,19 @@ public final class Tasks {
     /** Value: mean squared error between V(state) and the target. */
     @SuppressWarnings("unchecked")
     public static FitTask<Examples.Value> value(Problem<?> problem, Featurisation f) {
+        Map<Examples.Value, float[]> cache = new IdentityHashMap<>();
         return new FitTask<>() {
             @Override
             public NDList inputs(NDManager m, List<Examples.Value> batch) {
-                float[] x = f.states((Problem<Object>) problem, decode(problem, batch.stream().map(Examples.Value::state)
-                        .toList()));
-                return new NDList(m.create(x, new Shape(batch.size(), f.stateSize())));
+                int size = f.stateSize();
+                float[] x = new float[batch.size() * size];
+                for (int i = 0; i < batch.size(); i++) {
+                    Examples.Value e = batch.get(i);
+                    float[] one = cache.computeIfAbsent(e, k -> f.states((Problem<Object>) problem,
+                            decode(problem, List.of(k.state()))));
+                    System.arraycopy(one, 0, x, i * size, size);
+                }
+                return new NDList(m.create(x, new Shape(batch.size(), size)));
             }
 
             @Override
@@ -56,17 +65,19 @@ public final class Tasks {
     /** Policy: cross-entropy between the target distribution and the softmax over each state's steps. */
     @SuppressWarnings("unchecked")
     public static FitTask<Examples.Policy> policy(Problem<?> problem, Featurisation f) {
+        Map<Examples.Policy, float[][]> cache = new IdentityHashMap<>();
         return new FitTask<>() {
             @Override
             public NDList inputs(NDManager m, List<Examples.Policy> batch) {
                 int k = width(batch);
-                float[] s = f.states((Problem<Object>) problem, decode(problem, batch.stream()
-                        .map(Examples.Policy::state).toList()));
+                float[] s = new float[batch.size() * f.stateSize()];
                 float[] t = new float[batch.size() * k * f.stepSize()];
                 for (int i = 0; i < batch.size(); i++) {
-                    List<String> steps = batch.get(i).steps();
-                    float[] one = f.steps((Problem<Object>) problem, steps, decode(problem, batch.get(i).next()));
-                    System.arraycopy(one, 0, t, i * k * f.stepSize(), one.length);
+                    float[][] one = cache.computeIfAbsent(batch.get(i), e -> new float[][] {
+                        f.states((Problem<Object>) problem, decode(problem, List.of(e.state()))),
+                        f.steps((Problem<Object>) problem, e.steps(), decode(problem, e.next()))});
+                    System.arraycopy(one[0], 0, s, i * f.stateSize(), f.stateSize());
+                    System.arraycopy(one[1], 0, t, i * k * f.stepSize(), one[1].length);
                 }
                 return new NDList(m.create(s, new Shape(batch.size(), f.stateSize())),
                         m.create(t, new Shape(batch.size(), k, f.stepSize())));

@@ -15,6 +15,7 @@ import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Step;
 import org.rlmworkbench.runner.scheme.BuiltinSchemes;
 import org.rlmworkbench.runner.scheme.Scheme;
 import org.rlmworkbench.runner.trace.GraphReplayer;
@@ -22,15 +23,20 @@ import org.rlmworkbench.runner.trace.GraphReplayer;
 /**
  * Runs the built-in MCTS scheme over instances, rebuilds each run's tree from its events (as a
  * trace replay would) and turns it into training examples:
- * A node is <em>proven</em> when its subtree holds an outcome of +1: a terminal the verifier
- * accepted, or a random rollout that reached one (a rollout is a path the search has seen).
+ * Every node of the tree gets an exact outcome where the trace and a one-step look-ahead with
+ * the verifier decide it: a terminal node its verifier outcome; a node whose legal steps all end
+ * in terminals (checked with {@code problem.steps}, also for nodes the search never expanded) the
+ * best of those outcomes; an expanded node +1 when a child is +1, and -1 when every child is -1.
+ * A node is <em>proven</em> when its subtree holds an outcome of +1: an exact +1, a solution the
+ * search found, or a random rollout that reached one (a rollout is a path the search has seen).
  * <ul>
- *   <li>value: every visited non-terminal node: +1 when proven (its outcome), else its searched Q;</li>
+ *   <li>value (one example per distinct state, targets averaged): every node with an exact outcome, that outcome; every other visited non-terminal
+ *   node, +1 when proven, else its searched Q;</li>
  *   <li>policy: every expanded node with at least two child visits or a proven child: its
- *   children's visit distribution, mixed half and half with the uniform distribution over its
+ *   children's visit distribution, mixed one to three with the uniform distribution over its
  *   proven children when it has any;</li>
- *   <li>language model: the (state, step) pairs of solution paths, plus each expanded node's step
- *   to its most visited proven child (steps the search has shown to lead to a solution).</li>
+ *   <li>language model: each expanded node's step to its most visited proven child (so every
+ *   solved path, and the steps the search has shown to lead to a solution).</li>
  * </ul>
  */
 public final class TraceCollector {
@@ -87,28 +93,92 @@ public final class TraceCollector {
                 solved++;
                 evidence.addAll(r.bestPathIds());
             }
+            double[] exact = exactOutcomes(problem, g);
             boolean[] proven = new boolean[g.size()];
+            for (int n = 0; n < g.size(); n++) {
+                if (exact[n] > 0) {
+                    evidence.add(n);
+                }
+            }
             for (int n : evidence) {
                 for (int a : g.pathTo(n)) {
                     proven[a] = true;
                 }
             }
-            records.add(examples(problem, g, r, proven, instances.get(i), phase, split, values, policies, lm));
+            records.add(examples(problem, g, r, proven, exact, instances.get(i), phase, split, values, policies, lm));
             listener.onEvent(new TrainingEvent.SearchProgress(phase, split, i + 1, instances.size(), solved));
         }
-        return new Collected(values, policies, lm, records, solved, instances.size());
+        return new Collected(mergeByState(values), policies, lm, records, solved, instances.size());
+    }
+
+    /** One example per distinct state, with the mean of its targets, in first-seen order. */
+    static List<Examples.Value> mergeByState(List<Examples.Value> values) {
+        java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        for (Examples.Value v : values) {
+            double[] s = sums.computeIfAbsent(v.state(), k -> new double[2]);
+            s[0] += v.target();
+            s[1]++;
+        }
+        List<Examples.Value> out = new ArrayList<>(sums.size());
+        sums.forEach((state, s) -> out.add(new Examples.Value(state, (float) (s[0] / s[1]))));
+        return out;
+    }
+
+    /** Outcomes the tree and a one-step verifier look-ahead decide; NaN where undecided. */
+    private static double[] exactOutcomes(Problem<Object> problem, ReasoningGraph g) {
+        double[] exact = new double[g.size()];
+        for (int n = g.size() - 1; n >= 0; n--) {
+            Object state = g.state(n);
+            double e = Double.NaN;
+            if (g.isTerminal(n)) {
+                e = problem.outcomeReward(state);
+            } else if (g.hasChildren(n)) {
+                boolean all = true;
+                double best = Double.NEGATIVE_INFINITY;
+                for (int c : g.children(n)) {
+                    if (Double.isNaN(exact[c])) {
+                        all = false;
+                    } else {
+                        best = Math.max(best, exact[c]);
+                    }
+                }
+                if (best > 0 || all) {
+                    e = best;
+                }
+            } else {
+                List<Step<Object>> steps = problem.steps(state);
+                boolean all = !steps.isEmpty();
+                double best = Double.NEGATIVE_INFINITY;
+                for (Step<Object> st : steps) {
+                    if (!problem.isTerminal(st.next())) {
+                        all = false;
+                        break;
+                    }
+                    best = Math.max(best, problem.outcomeReward(st.next()));
+                }
+                if (all) {
+                    e = best;
+                }
+            }
+            exact[n] = e;
+        }
+        return exact;
     }
 
     private static SearchRecord examples(Problem<Object> problem, ReasoningGraph g, RunResult r, boolean[] proven,
-                                         String instance, int phase, String split, List<Examples.Value> values,
+                                         double[] exact, String instance, int phase, String split, List<Examples.Value> values,
                                          List<Examples.Policy> policies, List<Examples.Lm> lm) {
         List<SearchRecord.Expansion> expansions = new ArrayList<>();
         for (int n = 0; n < g.size(); n++) {
-            if (g.isTerminal(n) || g.visits(n) == 0) {
+            if (g.isTerminal(n) || (g.visits(n) == 0 && Double.isNaN(exact[n]))) {
                 continue;
             }
             String state = problem.encodeState(g.state(n));
-            values.add(new Examples.Value(state, proven[n] ? 1f : (float) g.q(n)));
+            float v = !Double.isNaN(exact[n]) ? (float) exact[n] : proven[n] ? 1f : (float) g.q(n);
+            values.add(new Examples.Value(state, v));
+            if (g.visits(n) == 0) {
+                continue;
+            }
             int[] children = g.children(n);
             if (children.length == 0) {
                 continue;
@@ -138,7 +208,7 @@ public final class TraceCollector {
             expansions.add(new SearchRecord.Expansion(state, g.visits(n), g.q(n), texts, priors, visits, qs));
             if (total >= 2 || provenCount > 0) {
                 float[] target = new float[children.length];
-                double w = total == 0 ? 0 : provenCount > 0 ? 0.5 : 1.0;
+                double w = total == 0 ? 0 : provenCount > 0 ? 0.25 : 1.0;
                 for (int c = 0; c < children.length; c++) {
                     target[c] = total == 0 ? 0f : (float) (w * visits[c] / total);
                     if (proven[children[c]]) {

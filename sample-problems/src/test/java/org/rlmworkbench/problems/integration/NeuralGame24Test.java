@@ -1,0 +1,94 @@
+package org.rlmworkbench.problems.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlmworkbench.runner.cli.WorkbenchCli;
+import org.rlmworkbench.runner.interpret.Interpreter;
+import org.rlmworkbench.runner.interpret.RunResult;
+import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.neural.CharLmPolicy;
+import org.rlmworkbench.runner.neural.TrainedModels;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Problems;
+import org.rlmworkbench.runner.scheme.BuiltinSchemes;
+import org.rlmworkbench.runner.training.TraceExport;
+
+/** Training on the real Game of 24 with tiny settings, then using the networks from the CLI and the API. */
+class NeuralGame24Test {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WorkbenchCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void trainThenSearchAndGenerateWithTheTrainedNetworks(@TempDir Path dir) throws Exception {
+        Path models = dir.resolve("models");
+        Result t = cli("train", "--problem", "game24", "--phases", "2", "--instances", "6", "--validation", "3",
+                "--budget", "60", "--epochs", "2", "--lm-epochs", "2", "--quiet", "--out", models.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("phase 1:", "phase 2:", "models in");
+        assertThat(models.resolve("value.params")).exists();
+        assertThat(models.resolve("lm.json")).exists();
+        assertThat(TraceExport.read(models.resolve("phase-1/traces.jsonl"))).hasSize(6);
+
+        Result e = cli("eval", "--problem", "game24", "--split", "test", "--limit", "3", "--budget", "100",
+                "--models", models.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out()).contains("on 3 game24 instances");
+        Result lm = cli("run", "--problem", "game24", "--instance", "4 6 8 2", "--budget", "50", "--models",
+                models.toString(), "--lm-policy");
+        assertThat(lm.code()).as(lm.err()).isZero();
+
+        Problem<Object> game24 = (Problem<Object>) Problems.byId("game24");
+        try (TrainedModels trained = TrainedModels.load(models, game24)) {
+            Models m = trained.models(Models.problemNative(), false);
+            assertThat(m.value().name()).isEqualTo("neural-value");
+            assertThat(m.policy().name()).isEqualTo("neural-policy");
+            RunResult r = new Interpreter(BuiltinSchemes.load("mcts"), game24, m)
+                    .run("4 6 8 2", RunSettings.seed(1).withBudget(200), List.of(), null);
+            assertThat(r.nodes()).isPositive();
+            CharLmPolicy.Sampled s = new CharLmPolicy(trained.lm()).sample(game24, game24.parseInstance("4 6 8 2"), 1.0,
+                    new SplittableRandom(3));
+            assertThat(s.logProb()).isNegative();
+            assertThat(s.wellFormed()).isEqualTo(CharLmPolicy.parse(game24, game24.parseInstance("4 6 8 2"),
+                    s.text()) != null);
+        }
+    }
+
+    @Test
+    void aMissingModelDirectoryIsAnInputError(@TempDir Path dir) {
+        Result r = cli("run", "--problem", "game24", "--models", dir.resolve("none").toString());
+        assertThat(r.code()).isEqualTo(WorkbenchCli.INPUT_ERROR);
+        assertThat(r.err()).contains("none: no such model directory");
+    }
+
+    @Test
+    void aModelDirectoryForAnotherProblemIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("value.json"), """
+                {"format":"rlm-workbench-model","version":1,"kind":"VALUE","problem":"sum",
+                 "architecture":{"stateInputs":64,"stepInputs":0,"hidden":16,"layers":2,"heads":0,"maxLength":0,
+                 "vocabulary":0},
+                 "featurisation":{"type":"hashed-char-ngrams","dims":64,"minN":1,"maxN":3,"words":true,
+                 "problemExtra":0},"trainingDataHash":"","note":""}
+                """);
+        Result r = cli("eval", "--problem", "game24", "--split", "test", "--limit", "1", "--models", dir.toString());
+        assertThat(r.code()).isEqualTo(WorkbenchCli.INPUT_ERROR);
+        assertThat(r.err()).contains("value.json: was trained for problem 'sum', not 'game24'");
+    }
+}
