@@ -63,37 +63,38 @@ final class RunCommand implements Callable<Integer> {
         try {
             Problem<?> p = Setup.problem(problem);
             try (TrainedModels trained = TrainedModels.loadOrNone(models, p)) {
-            String inst = instance == null ? p.sampleInstance() : instance;
-            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, trained.models(Models.problemNative(), lmPolicy));
-            List<RunListener> listeners = new ArrayList<>();
-            TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
-            if (writer != null) {
-                listeners.add(writer);
-            }
-            RunResult r;
-            try {
-                r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
-            } finally {
+                String inst = instance == null ? p.sampleInstance() : instance;
+                Models m = trained.models(Models.problemNative(), lmPolicy);
+                Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, m);
+                List<RunListener> listeners = new ArrayList<>();
+                TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
                 if (writer != null) {
-                    writer.close();
+                    listeners.add(writer);
                 }
-            }
-            if (json) {
-                out.println(toJson(r));
-            } else {
-                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
-                        r.solved() ? "solved" : "not solved");
-                out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
-                for (String s : r.bestPath()) {
-                    out.println("  " + s);
+                RunResult r;
+                try {
+                    r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
+                } finally {
+                    if (writer != null) {
+                        writer.close();
+                    }
                 }
-                out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
-                        r.events(), r.seconds());
-                if (trace != null) {
-                    out.println("trace: " + trace);
+                if (json) {
+                    out.println(toJson(r));
+                } else {
+                    out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
+                            r.solved() ? "solved" : "not solved");
+                    out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
+                    for (String s : r.bestPath()) {
+                        out.println("  " + s);
+                    }
+                    out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
+                            r.events(), r.seconds());
+                    if (trace != null) {
+                        out.println("trace: " + trace);
+                    }
                 }
-            }
-            return 0;
+                return 0;
             }
         } catch (InputException | ModelFileException e) {
             err.println("error: " + e.getMessage());

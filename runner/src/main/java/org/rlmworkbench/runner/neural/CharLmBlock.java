@@ -21,7 +21,8 @@ import ai.djl.util.PairList;
  * {@link ScaledDotProductAttentionBlock} with a lower-triangular mask) and a ReLU feed-forward
  * layer, each with a residual connection, then a final norm and a projection to the vocabulary.
  * Input tokens {@code (B, L)} (int32, L at most maxLength); output logits {@code (B, L, V)}, where
- * position i predicts token i + 1. Children: {@code 01layer1}, {@code 02layer2}, ..., {@code norm}, {@code vocab}, numbered by DJL.
+ * position i predicts token i + 1. Children, numbered by DJL: {@code 01layer1}, {@code 02layer2},
+ * ..., then {@code norm} and {@code vocab}.
  */
 public final class CharLmBlock extends AbstractBlock {
     private final Architecture a;

@@ -30,7 +30,8 @@ import org.rlmworkbench.runner.trace.GraphReplayer;
  * A node is <em>proven</em> when its subtree holds an outcome of +1: an exact +1, a solution the
  * search found, or a random rollout that reached one (a rollout is a path the search has seen).
  * <ul>
- *   <li>value (one example per distinct state, targets averaged): every node with an exact outcome, that outcome; every other visited non-terminal
+ *   <li>value (one example per distinct state, targets averaged): every node with an exact
+ *   outcome, that outcome; every other visited non-terminal
  *   node, +1 when proven, else its searched Q;</li>
  *   <li>policy: every expanded node with at least two child visits or a proven child: its
  *   children's visit distribution, mixed one to three with the uniform distribution over its
@@ -83,8 +84,8 @@ public final class TraceCollector {
             };
             RunResult r;
             try {
-                r = interpreter.run(instances.get(i), new RunSettings(seed * 1_000_003L + i, budget), List.of(replay, proofs),
-                        null);
+                r = interpreter.run(instances.get(i), new RunSettings(seed * 1_000_003L + i, budget),
+                        List.of(replay, proofs), null);
             } catch (InstanceParseException e) {
                 throw new IllegalArgumentException("instance '" + instances.get(i) + "': " + e.getMessage(), e);
             }
@@ -166,7 +167,8 @@ public final class TraceCollector {
     }
 
     private static SearchRecord examples(Problem<Object> problem, ReasoningGraph g, RunResult r, boolean[] proven,
-                                         double[] exact, String instance, int phase, String split, List<Examples.Value> values,
+                                         double[] exact, String instance, int phase, String split,
+                                         List<Examples.Value> values,
                                          List<Examples.Policy> policies, List<Examples.Lm> lm) {
         List<SearchRecord.Expansion> expansions = new ArrayList<>();
         for (int n = 0; n < g.size(); n++) {

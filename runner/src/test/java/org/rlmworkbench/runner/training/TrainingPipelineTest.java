@@ -24,8 +24,8 @@ class TrainingPipelineTest {
     static final Problem<?> SUM = new SumProblem();
 
     static TrainingSettings tiny(long seed) {
-        return TrainingSettings.defaults("sum").withPhases(2).withInstances(4, 1).withBudget(20).withSeed(seed)
-                .withEpochs(3, 3).withSizes(32, 16, true, 16, 1);
+        return TrainingSettings.defaults("sum").withPhases(2).withInstances(2, 1).withBudget(12).withSeed(seed)
+                .withEpochs(2, 2).withSizes(32, 16, true, 16, 1);
     }
 
     @Test
@@ -56,6 +56,21 @@ class TrainingPipelineTest {
             }
             assertThat(losses).hasSize(24);
         }
+    }
+
+    @Test
+    void statesOneStepFromTheEndGetTheVerifiersExactOutcome() {
+        TraceCollector.Collected c = TraceCollector.collect(SUM, Models.problemNative(), List.of("7 3"), 30, 1, 1,
+                "train", TrainingListener.none(), () -> false);
+        List<Examples.Value> preTerminal = c.values().stream().filter(v -> v.state().split(" ")[1].equals("1"))
+                .toList();
+        assertThat(preTerminal).isNotEmpty();
+        for (Examples.Value v : preTerminal) {
+            int total = Integer.parseInt(v.state().split(" ")[0]);
+            boolean reachable = 7 - total >= 1 && 7 - total <= 3;
+            assertThat(v.target()).as(v.state()).isEqualTo(reachable ? 1f : -1f);
+        }
+        assertThat(c.values().stream().map(Examples.Value::state).distinct().count()).isEqualTo(c.values().size());
     }
 
     @Test
