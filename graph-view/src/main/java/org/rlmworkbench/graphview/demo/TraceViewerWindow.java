@@ -36,7 +36,8 @@ import org.rlmworkbench.runner.trace.TraceReader;
  * The window of {@link TraceViewerDemo}: plays a recorded JSON Lines trace (from {@code workbench run --trace}) in a window with the
  * graph view and the inspector.
  *
- * <p>Usage: {@code TraceViewerDemo trace.jsonl [speed] [--snapshot out.png]}. {@code speed}
+ * <p>Usage: {@code TraceViewerDemo trace.jsonl [speed] [--layout KIND] [--top-k K] [--snapshot out.png
+ * [--zoom SCALE]]}. {@code speed}
  * multiplies the base rate of 40 events per second ({@code max} applies the whole trace at once).
  * With {@code --snapshot} the demo plays the trace, selects the best path's last node, saves a PNG
  * of the window and exits.
@@ -57,9 +58,18 @@ public final class TraceViewerWindow extends Application {
         List<RunEvent> events = TraceReader.read(trace);
         double speed = 1;
         Path snapshot = null;
+        LayoutKind kind = LayoutKind.TREE;
+        double zoom = Double.NaN;
+        int topK = 0;
         for (int i = 1; i < args.size(); i++) {
             if (args.get(i).equals("--snapshot") && i + 1 < args.size()) {
                 snapshot = Path.of(args.get(++i));
+            } else if (args.get(i).equals("--layout") && i + 1 < args.size()) {
+                kind = LayoutKind.valueOf(args.get(++i).toUpperCase(java.util.Locale.ROOT));
+            } else if (args.get(i).equals("--zoom") && i + 1 < args.size()) {
+                zoom = Double.parseDouble(args.get(++i));
+            } else if (args.get(i).equals("--top-k") && i + 1 < args.size()) {
+                topK = Integer.parseInt(args.get(++i));
             } else if (args.get(i).equals("max")) {
                 speed = Double.POSITIVE_INFINITY;
             } else {
@@ -80,6 +90,8 @@ public final class TraceViewerWindow extends Application {
             view.animatedProperty().set(false);
         }
 
+        view.layoutKindProperty().set(kind);
+        view.topKProperty().set(topK);
         BorderPane root = new BorderPane(view);
         root.setTop(toolbar(view, player, trace));
         root.setRight(inspector);
@@ -99,20 +111,28 @@ public final class TraceViewerWindow extends Application {
 
         if (snapshot != null) {
             Path out = snapshot;
+            double z = zoom;
             player.positionProperty().addListener((o, a, b) -> {
                 if (player.finished()) {
                     PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
-                    settle.setOnFinished(e -> saveAndExit(root, view, model, out));
+                    settle.setOnFinished(e -> saveAndExit(root, view, model, out, z));
                     settle.play();
                 }
             });
         }
     }
 
-    private static void saveAndExit(BorderPane root, ReasoningGraphView view, GraphViewModel model, Path out) {
+    private static void saveAndExit(BorderPane root, ReasoningGraphView view, GraphViewModel model, Path out,
+                                    double zoom) {
         int[] best = model.bestPathProperty().get();
         if (best.length > 0) {
-            view.select(best[best.length - 1]);
+            // the root: its children table shows the selection terms of the last Select
+            view.select(best[0]);
+            if (!Double.isNaN(zoom)) {
+                var p = view.worldPosition(best[Math.max(0, best.length - 2)]);
+                view.viewport().set(zoom, 0, 0);
+                view.viewport().centreOn(p.getX(), p.getY() + 60, view.getWidth(), view.getHeight());
+            }
         }
         view.paint();
         PauseTransition p = new PauseTransition(Duration.millis(300));

@@ -50,7 +50,7 @@ public final class InspectorPane extends VBox {
         table.getStyleClass().add(GraphViewStyles.INSPECTOR_TABLE);
         table.setItems(model.children());
         table.getColumns().add(column("#", r -> Integer.toString(r.node()), 44));
-        table.getColumns().add(column("step", ChildRow::text, 120));
+        table.getColumns().add(column("step", ChildRow::text, 110));
         table.getColumns().add(column("Q", r -> GraphPainter.num(r.q()), 58));
         table.getColumns().add(column("P", r -> GraphPainter.num(r.p()), 58));
         table.getColumns().add(column("N", r -> Integer.toString(r.n()), 44));
@@ -64,6 +64,7 @@ public final class InspectorPane extends VBox {
             }
         });
         table.setPlaceholder(new Label("no children"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, text, state, stats, rule, new Label("Children at the last Select"), table);
         setPrefWidth(440);

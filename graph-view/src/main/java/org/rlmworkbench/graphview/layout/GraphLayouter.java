@@ -28,6 +28,12 @@ import org.jungrapht.visualization.layout.model.Rectangle;
  */
 public final class GraphLayouter {
 
+    /**
+     * Above this many nodes LAYERED falls back to TREE: jungrapht's Sugiyama layout took about a
+     * second for 1,000 nodes and well over a minute for 10,000 (see LayoutBenchmark).
+     */
+    public static final int LAYERED_MAX_NODES = 2_000;
+
     private final LayoutSettings settings;
 
     public GraphLayouter(LayoutSettings settings) {
@@ -35,19 +41,25 @@ public final class GraphLayouter {
     }
 
     /**
-     * Lays out the visible nodes of {@code input}.
+     * Lays out the visible nodes of {@code input}. LAYERED over more than {@link #LAYERED_MAX_NODES}
+     * visible nodes is laid out as TREE.
      *
      * @return coordinates per node id (NaN for hidden nodes), with the first root near the top left
      */
-    public NodeLayout layout(LayoutInput input, LayoutKind kind) {
+    public NodeLayout layout(LayoutInput input, LayoutKind requested) {
+        LayoutKind kind = requested;
         Objects.requireNonNull(input, "input is null");
-        Objects.requireNonNull(kind, "kind is null");
+        Objects.requireNonNull(requested, "kind is null");
         int n = input.size();
         double[] x = new double[n];
         double[] y = new double[n];
         Arrays.fill(x, Double.NaN);
         Arrays.fill(y, Double.NaN);
         Graph<Integer, Integer> g = toGraph(input, kind == LayoutKind.LAYERED);
+        if (kind == LayoutKind.LAYERED && g.vertexSet().size() > LAYERED_MAX_NODES) {
+            kind = LayoutKind.TREE;
+            g = toGraph(input, false);
+        }
         if (g.vertexSet().isEmpty()) {
             return NodeLayout.of(x, y);
         }

@@ -16,13 +16,47 @@ public final class CanvasSurface implements Surface {
     private final Font[] plain = new Font[64];
     private final Font[] bold = new Font[64];
 
+    private final DotRaster raster;
+
     public CanvasSurface(GraphicsContext g) {
+        this(g, null);
+    }
+
+    CanvasSurface(GraphicsContext g, DotRaster raster) {
         this.g = g;
+        this.raster = raster;
+    }
+
+    @Override
+    public boolean beginRaster(Color background, double width, double height) {
+        if (raster == null) {
+            return false;
+        }
+        raster.begin((int) Math.ceil(width), (int) Math.ceil(height), background);
+        return true;
+    }
+
+    @Override
+    public void rasterDot(double cx, double cy, double r, Color color) {
+        raster.dot(cx, cy, r, DotRaster.argb(color));
+    }
+
+    @Override
+    public void rasterLine(double x0, double y0, double x1, double y1, Color color) {
+        raster.line(x0, y0, x1, y1, DotRaster.argb(color));
+    }
+
+    @Override
+    public void endRaster() {
+        g.setGlobalAlpha(1);
+        raster.end(g);
     }
 
     @Override
     public void clear(Color background, double width, double height) {
         g.setGlobalAlpha(1);
+        // clearRect over the whole canvas also drops the commands buffered since the last pulse
+        g.clearRect(0, 0, width, height);
         g.setFill(background);
         g.fillRect(0, 0, width, height);
     }

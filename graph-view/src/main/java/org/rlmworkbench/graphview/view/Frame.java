@@ -17,11 +17,14 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
  * @param selected the selected node, -1 for none
  * @param bestPath nodes on the best path
  * @param matches nodes matching the search
+ * @param level the level of detail to draw
+ * @param packing typical sibling distance over a card slot (1 for the tidy tree, less when packed)
  */
 public record Frame(ReasoningGraph graph, double[] x, double[] y, float[] alpha, boolean[] visible,
                     BitSet collapsed, int selected, BitSet bestPath, BitSet matches, List<Effect> effects,
                     long now, Viewport viewport, double width, double height, QColorScale colors,
-                    LayoutSettings card, boolean showLegend) {
+                    LayoutSettings card, boolean showLegend, DetailLevel level,
+                    double packing) {
 
     /** Number of nodes the arrays cover (the graph may have grown since). */
     public int count() {

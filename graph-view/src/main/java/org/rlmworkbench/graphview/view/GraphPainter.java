@@ -32,13 +32,30 @@ public final class GraphPainter {
         Viewport vp = f.viewport();
         double cw = f.card().cardWidth();
         double ch = f.card().cardHeight();
-        DetailLevel level = DetailLevel.forCardWidth(cw * vp.scale());
+        DetailLevel level = f.level();
         double x0 = vp.toWorldX(0) - cw;
         double y0 = vp.toWorldY(0) - ch;
         double x1 = vp.toWorldX(f.width()) + cw;
         double y1 = vp.toWorldY(f.height()) + ch;
-        paintEdges(s, f, level, x0, y0, x1, y1);
         int n = f.count();
+        if (level == DetailLevel.DOT && s.beginRaster(BACKGROUND, f.width(), f.height())) {
+            paintRaster(s, f, x0, y0, x1, y1);
+            s.endRaster();
+            paintEdges(s, f, level, x0, y0, x1, y1, true);
+            for (int i = 0; i < n; i++) {
+                if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
+                        || f.graph().isSolved(i) || f.graph().isAggregated(i))) {
+                    paintNode(s, f, i, level);
+                }
+            }
+            s.setAlpha(1);
+            paintEffects(s, f, level);
+            if (f.showLegend()) {
+                paintLegend(s, f);
+            }
+            return;
+        }
+        paintEdges(s, f, level, x0, y0, x1, y1, false);
         for (int i = 0; i < n; i++) {
             if (!f.shown(i)) {
                 continue;
@@ -57,15 +74,47 @@ public final class GraphPainter {
         }
     }
 
-    private void paintEdges(Surface s, Frame f, DetailLevel level, double x0, double y0, double x1, double y1) {
+    /** Far out: every edge and dot in the surface's pixel buffer. */
+    private void paintRaster(Surface s, Frame f, double x0, double y0, double x1, double y1) {
+        ReasoningGraph g = f.graph();
+        Viewport vp = f.viewport();
+        int n = f.count();
+        for (int i = 0; i < n; i++) {
+            int p = g.parent(i);
+            if (p < 0 || !f.shown(i) || !f.shown(p) || !crosses(f, p, i, x0, y0, x1, y1)
+                    || f.bestPath().get(i) && f.bestPath().get(p)) {
+                continue;
+            }
+            s.rasterLine(vp.toScreenX(f.x()[p]), vp.toScreenY(f.y()[p]), vp.toScreenX(f.x()[i]),
+                    vp.toScreenY(f.y()[i]), EDGE);
+        }
+        double ch = f.card().cardHeight();
+        double maxR = maxDotRadius(f);
+        for (int i = 0; i < n; i++) {
+            if (!f.shown(i)) {
+                continue;
+            }
+            double x = f.x()[i];
+            double y = f.y()[i];
+            if (x < x0 || x > x1 || y < y0 || y > y1) {
+                continue;
+            }
+            Color fill = g.isPruned(i) ? PRUNED : f.colors().color(g.q(i), g.visits(i));
+            double r = Math.max(1.0, Math.min(maxR, dotRadius(g.visits(i), ch) * vp.scale()));
+            s.rasterDot(vp.toScreenX(x), vp.toScreenY(y), r, fill);
+        }
+    }
+
+    private void paintEdges(Surface s, Frame f, DetailLevel level, double x0, double y0, double x1, double y1,
+                            boolean specialOnly) {
         ReasoningGraph g = f.graph();
         Viewport vp = f.viewport();
         double half = level == DetailLevel.DOT ? 0 : f.card().cardHeight() / 2.0;
         double lw = level == DetailLevel.DOT ? 0.6 : Math.max(0.8, 1.4 * vp.scale());
         int n = f.count();
-        s.beginLines(EDGE, lw);
         boolean curves = level == DetailLevel.CARD;
-        for (int i = 0; i < n; i++) {
+        s.beginLines(EDGE, lw);
+        for (int i = 0; i < n && !specialOnly; i++) {
             int p = g.parent(i);
             if (p < 0 || !f.shown(i) || !f.shown(p) || !crosses(f, p, i, x0, y0, x1, y1)) {
                 continue;
@@ -83,7 +132,7 @@ public final class GraphPainter {
                 continue;
             }
             boolean best = f.bestPath().get(i) && f.bestPath().get(p);
-            if (!curves && !best) {
+            if (!curves && !best || specialOnly && !best) {
                 continue;
             }
             s.setAlpha(f.alpha()[i]);
@@ -123,6 +172,11 @@ public final class GraphPainter {
         return Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1;
     }
 
+    /** Largest dot radius on screen: a little under half the typical distance between siblings. */
+    static double maxDotRadius(Frame f) {
+        return Math.max(1.5, 0.45 * f.packing() * (f.card().cardWidth() + f.card().gapX()) * f.viewport().scale());
+    }
+
     /** Dot radius in world units for a node with {@code visits} visits. */
     static double dotRadius(int visits, double cardHeight) {
         return Math.min(cardHeight / 2, 8 + 5 * Math.log(1 + visits) / Math.log(2));
@@ -139,7 +193,7 @@ public final class GraphPainter {
         Color fill = pruned ? PRUNED : f.colors().color(g.q(i), visits);
         s.setAlpha(f.alpha()[i] * (pruned ? 0.55 : 1.0));
         if (level == DetailLevel.DOT) {
-            double r = Math.max(1.5, dotRadius(visits, f.card().cardHeight()) * sc);
+            double r = Math.max(1.5, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
             if (r < 2.5) {
                 s.fillRect(cx - r, cy - r, 2 * r, 2 * r, 0, fill);
             } else {
@@ -317,33 +371,33 @@ public final class GraphPainter {
         double x = 12;
         double y = 12;
         s.setAlpha(0.92);
-        s.fillRect(x - 6, y - 4, 236, 118, 10, Color.WHITE);
-        s.strokeRect(x - 6, y - 4, 236, 118, 10, Color.web("#d0d4da"), 1);
+        s.fillRect(x - 6, y - 4, 262, 118, 10, Color.WHITE);
+        s.strokeRect(x - 6, y - 4, 262, 118, 10, Color.web("#d0d4da"), 1);
         s.setAlpha(1);
         s.text("Q (mean value)", x, y + 12, 12, true, TEXT);
         Color[] stops = new Color[QColorScale.STEPS];
         for (int i = 0; i < stops.length; i++) {
             stops[i] = QColorScale.stepColor(i);
         }
-        s.ramp(x, y + 18, 220, 12, stops);
+        s.ramp(x, y + 18, 240, 12, stops);
         s.text(num(c.min()), x, y + 44, 11, false, TEXT);
-        s.text(num(c.mid()), x + 100, y + 44, 11, false, TEXT);
-        s.text(num(c.max()), x + 200, y + 44, 11, false, TEXT);
+        s.text(num(c.mid()), x + 116, y + 44, 11, false, TEXT);
+        s.text(num(c.max()), x + 232, y + 44, 11, false, TEXT);
         s.text("border width and dot size = visits N", x, y + 62, 11, false, TEXT);
         double ky = y + 80;
         s.strokeRect(x, ky - 9, 14, 10, 3, BEST, 2.5);
         s.text("best path", x + 18, ky, 11, false, TEXT);
         s.strokeRect(x + 82, ky - 9, 14, 10, 3, SELECTED, 2.5);
         s.text("selected", x + 100, ky, 11, false, TEXT);
-        s.strokeRect(x + 160, ky - 9, 14, 10, 3, SOLVED, 2.5);
-        s.text("solved", x + 178, ky, 11, false, TEXT);
+        s.strokeRect(x + 172, ky - 9, 14, 10, 3, SOLVED, 2.5);
+        s.text("solved", x + 190, ky, 11, false, TEXT);
         ky += 18;
         s.fillRect(x, ky - 9, 14, 10, 3, PRUNED);
         s.text("pruned", x + 18, ky, 11, false, TEXT);
         s.strokeRect(x + 82, ky - 9, 14, 10, 3, AGGREGATED, 2.5);
         s.text("aggregated", x + 100, ky, 11, false, TEXT);
-        s.strokeRect(x + 160, ky - 9, 14, 10, 3, TEXT, 2.5);
-        s.text("terminal", x + 178, ky, 11, false, TEXT);
+        s.strokeRect(x + 172, ky - 9, 14, 10, 3, TEXT, 2.5);
+        s.text("terminal", x + 190, ky, 11, false, TEXT);
     }
 
     /**
@@ -353,7 +407,7 @@ public final class GraphPainter {
         Viewport vp = f.viewport();
         double wx = vp.toWorldX(sx);
         double wy = vp.toWorldY(sy);
-        DetailLevel level = DetailLevel.forCardWidth(f.card().cardWidth() * vp.scale());
+        DetailLevel level = f.level();
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < f.count(); i++) {

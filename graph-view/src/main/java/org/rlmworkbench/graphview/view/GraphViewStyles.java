@@ -8,6 +8,7 @@ public final class GraphViewStyles {
     public static final String GRAPH_VIEW = "reasoning-graph-view";
     public static final String MINIMAP = "graph-minimap";
     public static final String MINIMAP_VIEWPORT = "graph-minimap-viewport";
+    public static final String HOVER = "graph-hover";
     public static final String INSPECTOR = "graph-inspector";
     public static final String INSPECTOR_TITLE = "inspector-title";
     public static final String INSPECTOR_TEXT = "inspector-text";

@@ -1,6 +1,7 @@
 package org.rlmworkbench.graphview.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -66,7 +68,9 @@ public class ReasoningGraphView extends Region {
     private final GraphViewModel model;
     private final Canvas canvas = new Canvas();
     private final Minimap minimap;
+    private final Label hover = new Label();
     private final GraphPainter painter = new GraphPainter();
+    private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D(), new DotRaster());
     private final LayoutSettings layoutSettings = LayoutSettings.defaults();
     private final GraphLayouter layouter = new GraphLayouter(layoutSettings);
     private final Viewport viewport = new Viewport();
@@ -89,11 +93,13 @@ public class ReasoningGraphView extends Region {
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
     private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
-            QColorScale.unit());
+            QColorScale.symmetric());
     private final ReadOnlyIntegerWrapper selectedNode = new ReadOnlyIntegerWrapper(this, "selectedNode", -1);
     private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
 
     private NodeLayout layout = NodeLayout.empty();
+    /** Typical sibling distance over the slot a card needs, at most 1; radial layouts pack closer. */
+    private double packing = 1;
     private boolean[] visible = new boolean[0];
     private BitSet bestPath = new BitSet();
     private BitSet matches = new BitSet();
@@ -119,7 +125,13 @@ public class ReasoningGraphView extends Region {
         getStyleClass().add(GraphViewStyles.GRAPH_VIEW);
         getStylesheets().add(GraphViewStyles.stylesheet());
         minimap = new Minimap(this::centreOnWorld);
-        getChildren().addAll(canvas, minimap);
+        hover.getStyleClass().add(GraphViewStyles.HOVER);
+        hover.setManaged(false);
+        hover.setMouseTransparent(true);
+        hover.setVisible(false);
+        hover.setWrapText(true);
+        hover.setMaxWidth(420);
+        getChildren().addAll(canvas, minimap, hover);
         setFocusTraversable(true);
         setMinSize(200, 150);
         setPrefSize(1000, 700);
@@ -168,6 +180,8 @@ public class ReasoningGraphView extends Region {
             }
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         timer.start();
     }
@@ -279,7 +293,7 @@ public class ReasoningGraphView extends Region {
 
     /** The level of detail at the current zoom. */
     public DetailLevel detailLevel() {
-        return DetailLevel.forCardWidth(layoutSettings.cardWidth() * viewport.scale());
+        return DetailLevel.forCardWidth(layoutSettings.cardWidth() * viewport.scale() * packing);
     }
 
     public Viewport viewport() {
@@ -310,7 +324,8 @@ public class ReasoningGraphView extends Region {
         motion.grow(model.size());
         return new Frame(model.graph(), motion.x(), motion.y(), motion.alpha(), visible, collapsed,
                 selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
-                colorScale.get(), layoutSettings, showLegend.get());
+                colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
+                packing);
     }
 
     public GraphPainter painter() {
@@ -478,6 +493,11 @@ public class ReasoningGraphView extends Region {
             return;
         }
         layoutRunning = true;
+        // start the growth at once: new nodes appear below their parents while jungrapht works
+        NodeLayout provisional = provisional(in);
+        if (provisional != null) {
+            apply(provisional, in, animated.get());
+        }
         worker.execute(() -> {
             long t0 = System.nanoTime();
             NodeLayout l;
@@ -504,8 +524,47 @@ public class ReasoningGraphView extends Region {
         });
     }
 
+    /**
+     * The current layout with each newly shown node placed one level below its parent, side by side
+     * with its new siblings; null when nothing new is shown or nothing was placed before.
+     */
+    private NodeLayout provisional(LayoutInput in) {
+        if (layout.size() == 0) {
+            return null;
+        }
+        int n = in.size();
+        double[] x = Arrays.copyOf(layout.x(), n);
+        double[] y = Arrays.copyOf(layout.y(), n);
+        if (n > layout.size()) {
+            Arrays.fill(x, layout.size(), n, Double.NaN);
+            Arrays.fill(y, layout.size(), n, Double.NaN);
+        }
+        double slotW = layoutSettings.cardWidth() + layoutSettings.gapX();
+        double slotH = layoutSettings.cardHeight() + layoutSettings.gapY();
+        java.util.Map<Integer, Integer> newKids = new java.util.HashMap<>();
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            boolean show = in.visible()[i];
+            if (!show) {
+                x[i] = Double.NaN;
+                y[i] = Double.NaN;
+            } else if (Double.isNaN(x[i])) {
+                int p = in.parent()[i];
+                if (p < 0 || Double.isNaN(x[p])) {
+                    return null;
+                }
+                int k = newKids.merge(p, 1, Integer::sum) - 1;
+                x[i] = x[p] + (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * slotW;
+                y[i] = y[p] + slotH;
+                any = true;
+            }
+        }
+        return any ? NodeLayout.of(x, y) : null;
+    }
+
     private void apply(NodeLayout l, LayoutInput in, boolean glide) {
         layout = l;
+        packing = packing(l, in);
         visible = in.visible();
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
@@ -516,6 +575,36 @@ public class ReasoningGraphView extends Region {
         minimap.update(l, visible);
         layoutRevision.set(layoutRevision.get() + 1);
         dirty = true;
+    }
+
+    /**
+     * The lower quartile of the distance between neighbouring siblings, over the card slot, capped
+     * at 1; sampled over at most 4,000 nodes.
+     */
+    private double packing(NodeLayout l, LayoutInput in) {
+        double slot = layoutSettings.cardWidth() + layoutSettings.gapX();
+        int n = in.size();
+        int step = Math.max(1, n / 4_000);
+        int[] lastChild = new int[n];
+        Arrays.fill(lastChild, -1);
+        double[] d = new double[n / step + 1];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int p = in.parent()[i];
+            if (p < 0 || !l.placed(i)) {
+                continue;
+            }
+            int prev = lastChild[p];
+            lastChild[p] = i;
+            if (prev >= 0 && l.placed(prev) && i % step == 0 && k < d.length) {
+                d[k++] = Math.hypot(l.x()[i] - l.x()[prev], l.y()[i] - l.y()[prev]);
+            }
+        }
+        if (k == 0) {
+            return 1;
+        }
+        Arrays.sort(d, 0, k);
+        return Math.max(0.02, Math.min(1, d[k / 4] / slot));
     }
 
     private void updateMatches() {
@@ -598,7 +687,7 @@ public class ReasoningGraphView extends Region {
     public void paint() {
         dirty = false;
         long t0 = System.nanoTime();
-        painter.paint(new CanvasSurface(canvas.getGraphicsContext2D()), frame(canvas.getWidth(), canvas.getHeight(),
+        painter.paint(surface, frame(canvas.getWidth(), canvas.getHeight(),
                 viewport));
         minimap.showViewport(viewport, width(), height());
         lastFrameNanos = System.nanoTime() - t0;
@@ -614,12 +703,31 @@ public class ReasoningGraphView extends Region {
         e.consume();
     }
 
+    /** Full step text and numbers of the node under the mouse. */
+    private void onHover(MouseEvent e) {
+        int hit = painter.pick(frame(width(), height(), viewport), e.getX(), e.getY());
+        if (hit < 0) {
+            hover.setVisible(false);
+            return;
+        }
+        ReasoningGraph g = model.graph();
+        hover.setText("#" + hit + "  " + g.text(hit) + "\nN " + g.visits(hit) + "   Q " + GraphPainter.num(g.q(hit))
+                + "   P " + GraphPainter.num(g.prior(hit)) + "   V " + GraphPainter.num(g.value(hit)) + "   R "
+                + GraphPainter.num(g.reward(hit)));
+        hover.autosize();
+        double x = Math.min(e.getX() + 14, width() - hover.getWidth() - 4);
+        double y = Math.min(e.getY() + 18, height() - hover.getHeight() - 4);
+        hover.relocate(Math.max(0, x), Math.max(0, y));
+        hover.setVisible(true);
+    }
+
     private void onClick(MouseEvent e) {
         if (dragged || e.getButton() != MouseButton.PRIMARY) {
             return;
         }
         int hit = painter.pick(frame(width(), height(), viewport), e.getX(), e.getY());
-        if (e.getClickCount() == 2 && hit >= 0) {
+        // a double click folds the node its first click selected (not a neighbour clicked quickly after)
+        if (e.getClickCount() == 2 && hit >= 0 && hit == selectedNode.get()) {
             toggleCollapsed(hit);
         }
         select(hit);

@@ -39,6 +39,28 @@ public interface Surface {
      */
     void text(String s, double x, double y, double size, boolean bold, Color fill);
 
+    /**
+     * A pixel buffer for drawing many dots and lines fast, or null when the surface has none (SVG).
+     * Used between {@link #beginRaster} and {@link #endRaster}.
+     */
+    default boolean beginRaster(Color background, double width, double height) {
+        return false;
+    }
+
+    /** A dot of radius r pixels in the raster; only between beginRaster and endRaster. */
+    default void rasterDot(double cx, double cy, double r, Color color) {
+        throw new UnsupportedOperationException("no raster");
+    }
+
+    /** A one-pixel line in the raster. */
+    default void rasterLine(double x0, double y0, double x1, double y1, Color color) {
+        throw new UnsupportedOperationException("no raster");
+    }
+
+    /** Puts the raster on the surface. */
+    default void endRaster() {
+    }
+
     /** A horizontal colour ramp, for the legend. */
     void ramp(double x, double y, double w, double h, Color[] stops);
 }
