@@ -18,13 +18,14 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
  * @param bestPath nodes on the best path
  * @param matches nodes matching the search
  * @param level the level of detail to draw
+ * @param elbows whether edges are drawn as right-angled elbows (top-down layouts)
  * @param packing typical sibling distance over a card slot (1 for the tidy tree, less when packed)
  */
 public record Frame(ReasoningGraph graph, double[] x, double[] y, float[] alpha, boolean[] visible,
                     BitSet collapsed, int selected, BitSet bestPath, BitSet matches, List<Effect> effects,
                     long now, Viewport viewport, double width, double height, QColorScale colors,
                     LayoutSettings card, boolean showLegend, DetailLevel level,
-                    double packing) {
+                    double packing, boolean elbows) {
 
     /** Number of nodes the arrays cover (the graph may have grown since). */
     public int count() {

@@ -112,7 +112,7 @@ public final class GraphPainter {
         double half = level == DetailLevel.DOT ? 0 : f.card().cardHeight() / 2.0;
         double lw = level == DetailLevel.DOT ? 0.6 : Math.max(0.8, 1.4 * vp.scale());
         int n = f.count();
-        boolean curves = level == DetailLevel.CARD;
+        boolean curves = level == DetailLevel.CARD && !f.elbows();
         s.beginLines(EDGE, lw);
         for (int i = 0; i < n && !specialOnly; i++) {
             int p = g.parent(i);
@@ -122,8 +122,18 @@ public final class GraphPainter {
             if (curves || f.bestPath().get(i) && f.bestPath().get(p)) {
                 continue;
             }
-            s.addLine(vp.toScreenX(f.x()[p]), vp.toScreenY(f.y()[p] + half), vp.toScreenX(f.x()[i]),
-                    vp.toScreenY(f.y()[i] - half));
+            double ax = vp.toScreenX(f.x()[p]);
+            double ay = vp.toScreenY(f.y()[p] + half);
+            double bx = vp.toScreenX(f.x()[i]);
+            double by = vp.toScreenY(f.y()[i] - half);
+            if (f.elbows() && level != DetailLevel.DOT) {
+                double my = (ay + by) / 2;
+                s.addLine(ax, ay, ax, my);
+                s.addLine(ax, my, bx, my);
+                s.addLine(bx, my, bx, by);
+            } else {
+                s.addLine(ax, ay, bx, by);
+            }
         }
         s.endLines();
         for (int i = 0; i < n; i++) {
@@ -160,7 +170,12 @@ public final class GraphPainter {
         double ay = vp.toScreenY(f.y()[p] + half);
         double bx = vp.toScreenX(f.x()[c]);
         double by = vp.toScreenY(f.y()[c] - half);
-        if (curve) {
+        if (f.elbows() && half > 0) {
+            double my = (ay + by) / 2;
+            s.line(ax, ay, ax, my, color, lw);
+            s.line(ax, my, bx, my, color, lw);
+            s.line(bx, my, bx, by, color, lw);
+        } else if (curve) {
             s.curve(ax, ay, bx, by, color, lw);
         } else {
             s.line(ax, ay, bx, by, color, lw);
@@ -172,9 +187,9 @@ public final class GraphPainter {
         return Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1;
     }
 
-    /** Largest dot radius on screen: a little under half the typical distance between siblings. */
+    /** Largest dot radius on screen: twice the typical distance between siblings, so packed fans stay apart. */
     static double maxDotRadius(Frame f) {
-        return Math.max(1.5, 0.45 * f.packing() * (f.card().cardWidth() + f.card().gapX()) * f.viewport().scale());
+        return Math.max(3, 2 * f.packing() * (f.card().cardWidth() + f.card().gapX()) * f.viewport().scale());
     }
 
     /** Dot radius in world units for a node with {@code visits} visits. */

@@ -325,7 +325,7 @@ public class ReasoningGraphView extends Region {
         return new Frame(model.graph(), motion.x(), motion.y(), motion.alpha(), visible, collapsed,
                 selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
                 colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
-                packing);
+                packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED);
     }
 
     public GraphPainter painter() {
