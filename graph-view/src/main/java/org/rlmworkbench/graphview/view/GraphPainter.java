@@ -100,7 +100,7 @@ public final class GraphPainter {
                 continue;
             }
             Color fill = g.isPruned(i) ? PRUNED : f.colors().color(g.q(i), g.visits(i));
-            double r = Math.max(1.0, Math.min(maxR, dotRadius(g.visits(i), ch) * vp.scale()));
+            double r = Math.max(2.0, Math.min(maxR, dotRadius(g.visits(i), ch) * vp.scale()));
             s.rasterDot(vp.toScreenX(x), vp.toScreenY(y), r, fill);
         }
     }
@@ -208,7 +208,7 @@ public final class GraphPainter {
         Color fill = pruned ? PRUNED : f.colors().color(g.q(i), visits);
         s.setAlpha(f.alpha()[i] * (pruned ? 0.55 : 1.0));
         if (level == DetailLevel.DOT) {
-            double r = Math.max(1.5, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
+            double r = Math.max(2.0, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
             if (r < 2.5) {
                 s.fillRect(cx - r, cy - r, 2 * r, 2 * r, 0, fill);
             } else {
