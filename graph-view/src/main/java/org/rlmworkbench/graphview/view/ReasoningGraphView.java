@@ -255,6 +255,11 @@ public class ReasoningGraphView extends Region {
         return layout;
     }
 
+    /** Whether a layout is being computed on the worker thread (or one is queued behind it). */
+    public boolean isLayoutRunning() {
+        return layoutRunning || layoutPending;
+    }
+
     /** Whether node {@code id} is shown by the current filter and folding. */
     public boolean isShown(int id) {
         return id >= 0 && id < visible.length && visible[id] && layout.placed(id);
