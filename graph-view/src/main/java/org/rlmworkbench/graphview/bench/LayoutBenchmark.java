@@ -131,6 +131,8 @@ public final class LayoutBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        // each size gets its own window; closing one must not end the toolkit
+        Platform.setImplicitExit(false);
         for (int n : sizes) {
             List<RunEvent> events = SyntheticRun.events(n, 42);
             AtomicReference<ReasoningGraphView> viewRef = new AtomicReference<>();
