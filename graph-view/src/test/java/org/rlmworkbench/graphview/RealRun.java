@@ -14,10 +14,10 @@ import org.rlmworkbench.runner.problem.Problems;
 import org.rlmworkbench.runner.scheme.BuiltinSchemes;
 
 /** A real Game of 24 run with a fixed seed: its events and the graph the runner built. */
-record RealRun(List<RunEvent> events, ReasoningGraph graph, RunFinished finished) {
+public record RealRun(List<RunEvent> events, ReasoningGraph graph, RunFinished finished) {
 
     /** Runs {@code scheme} on {@code instance}, calling {@code extra} (if any) with every event too. */
-    static RealRun of(String scheme, String instance, long seed, int budget, RunListener extra) throws Exception {
+    public static RealRun of(String scheme, String instance, long seed, int budget, RunListener extra) throws Exception {
         Interpreter interpreter = new Interpreter(BuiltinSchemes.load(scheme), Problems.byId("game24"),
                 Models.problemNative());
         List<RunEvent> events = new ArrayList<>();
@@ -34,7 +34,7 @@ record RealRun(List<RunEvent> events, ReasoningGraph graph, RunFinished finished
     }
 
     /** The MCTS run the tests share: stops at its first solution, with more than 300 nodes. */
-    static RealRun mcts() throws Exception {
+    public static RealRun mcts() throws Exception {
         return of("mcts", "6 8 10 11", 7, 300, null);
     }
 }

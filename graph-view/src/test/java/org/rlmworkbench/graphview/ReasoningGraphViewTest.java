@@ -76,6 +76,19 @@ class ReasoningGraphViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Runs {@code change} on the FX thread and waits until the worker's layout has landed. */
+    void settle(Runnable change) throws Exception {
+        WaitForAsyncUtils.asyncFx(change).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 300; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!WaitForAsyncUtils.asyncFx(() -> view.isLayoutRunning()).get(5, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("layout did not settle");
+    }
+
     @Test
     void showsEveryNodeOfTheRun() {
         ReasoningGraph g = run.graph();
@@ -198,12 +211,13 @@ class ReasoningGraphViewTest {
 
     @Test
     void collapseTopKAndSearchChangeWhatIsShown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> view.toggleCollapsed(0)).get(5, TimeUnit.SECONDS);
+        settle(() -> view.toggleCollapsed(0));
         assertThat(view.shownCount()).isEqualTo(1);
-        WaitForAsyncUtils.asyncFx(() -> view.toggleCollapsed(0)).get(5, TimeUnit.SECONDS);
+        settle(() -> view.toggleCollapsed(0));
         assertThat(view.shownCount()).isEqualTo(model.size());
+        TreeGeometry.assertNoOverlap(view.nodeLayout(), view.layoutSettings(), model.size());
 
-        WaitForAsyncUtils.asyncFx(() -> view.topKProperty().set(2)).get(5, TimeUnit.SECONDS);
+        settle(() -> view.topKProperty().set(2));
         ReasoningGraph g = run.graph();
         for (int i = 0; i < g.size(); i++) {
             if (!view.isShown(i)) {
@@ -225,7 +239,7 @@ class ReasoningGraphViewTest {
                 assertThat(minShownVisits).isGreaterThanOrEqualTo(maxHiddenVisits);
             }
         }
-        WaitForAsyncUtils.asyncFx(() -> view.topKProperty().set(0)).get(5, TimeUnit.SECONDS);
+        settle(() -> view.topKProperty().set(0));
 
         String needle = g.text(run.finished().bestPath()[1]);
         WaitForAsyncUtils.asyncFx(() -> view.searchTextProperty().set(needle)).get(5, TimeUnit.SECONDS);

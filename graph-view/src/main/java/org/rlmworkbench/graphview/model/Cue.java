@@ -14,8 +14,12 @@ public sealed interface Cue {
     record Evaluate(int node, double value) implements Cue {
     }
 
-    /** Backpropagate carried {@code value} up {@code path}, leaf first. */
-    record Backpropagate(int[] path, double value) implements Cue {
+    /**
+     * Backpropagate carried {@code value} up {@code path}, leaf first; {@code visitsBefore} and
+     * {@code qBefore} are each path node's N and Q before the update, so that a view can change the
+     * numbers as its pulse passes.
+     */
+    record Backpropagate(int[] path, double value, int[] visitsBefore, double[] qBefore) implements Cue {
     }
 
     /** Prune removed {@code node} from the search. */

@@ -139,11 +139,12 @@ public final class GraphViewModel {
                 eventCount = 0;
                 structural = true;
             }
+            Cue pulse = e instanceof ValueBackpropagated b ? backpropagateCue(b) : null;
             replayer.onEvent(e);
             eventCount++;
             structural |= graph().size() != before || e instanceof NodesAggregated;
             any |= e.changesGraph() || e instanceof RunStarted || e instanceof RunFinished;
-            Cue cue = record(e);
+            Cue cue = pulse != null ? pulse : record(e);
             if (cue != null) {
                 cues.add(cue);
             }
@@ -166,6 +167,20 @@ public final class GraphViewModel {
         apply(List.of(event));
     }
 
+    /** The cue of a backpropagation, read before it is applied (it carries the old numbers). */
+    private Cue backpropagateCue(ValueBackpropagated b) {
+        int[] path = b.path().clone();
+        int[] n = new int[path.length];
+        double[] q = new double[path.length];
+        ReasoningGraph g = graph();
+        for (int i = 0; i < path.length; i++) {
+            boolean known = path[i] >= 0 && path[i] < g.size();
+            n[i] = known ? g.visits(path[i]) : 0;
+            q[i] = known ? g.q(path[i]) : 0;
+        }
+        return new Cue.Backpropagate(path, b.value(), n, q);
+    }
+
     private Cue record(RunEvent e) {
         if (e instanceof NodeSelected s) {
             if (s.parent() >= 0) {
@@ -178,8 +193,6 @@ public final class GraphViewModel {
             List<Evaluation> ev = v.evaluations();
             return ev.size() == 1 ? new Cue.Evaluate(ev.get(0).node(), ev.get(0).value())
                     : ev.isEmpty() ? null : new Cue.Evaluate(ev.get(ev.size() - 1).node(), ev.get(ev.size() - 1).value());
-        } else if (e instanceof ValueBackpropagated b) {
-            return new Cue.Backpropagate(b.path().clone(), b.value());
         } else if (e instanceof NodePruned p) {
             return new Cue.Prune(p.node());
         } else if (e instanceof NodesAggregated a) {

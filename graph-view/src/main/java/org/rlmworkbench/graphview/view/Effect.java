@@ -9,8 +9,16 @@ package org.rlmworkbench.graphview.view;
  * @param value the value shown (EVALUATE, BACKPROPAGATE), NaN otherwise
  * @param start start time in nanoseconds ({@link System#nanoTime()} clock)
  * @param duration duration in nanoseconds
+ * @param visitsBefore for BACKPROPAGATE, each path node's N before the update (else null)
+ * @param qBefore for BACKPROPAGATE, each path node's Q before the update (else null)
  */
-public record Effect(Kind kind, int[] nodes, double value, long start, long duration) {
+public record Effect(Kind kind, int[] nodes, double value, long start, long duration, int[] visitsBefore,
+                     double[] qBefore) {
+
+    /** An effect without before-values. */
+    public Effect(Kind kind, int[] nodes, double value, long start, long duration) {
+        this(kind, nodes, value, start, duration, null, null);
+    }
 
     /** The animated event kinds. */
     public enum Kind { SELECT, EVALUATE, BACKPROPAGATE, PRUNE, AGGREGATE, SOLVE }
@@ -21,6 +29,14 @@ public record Effect(Kind kind, int[] nodes, double value, long start, long dura
             return 1;
         }
         return Math.max(0, Math.min(1, (now - start) / (double) duration));
+    }
+
+    /**
+     * For a BACKPROPAGATE effect, whether its pulse has not yet reached path position {@code k}
+     * (0 is the leaf) at {@code now}.
+     */
+    public boolean ahead(int k, long now) {
+        return k > progress(now) * Math.max(0, nodes.length - 1);
     }
 
     public boolean done(long now) {

@@ -1,6 +1,8 @@
 package org.rlmworkbench.graphview.view;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.scene.paint.Color;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 
@@ -26,8 +28,28 @@ public final class GraphPainter {
     static final Color AGGREGATED = Color.web("#8e44ad");
     static final Color PULSE = Color.web("#ff7a00");
 
+    /**
+     * Numbers a node shows while a backpropagation pulse has not reached it yet: {N, Q} before the
+     * update, from the oldest running pulse.
+     */
+    static Map<Integer, double[]> pendingNumbers(Frame f) {
+        Map<Integer, double[]> m = new HashMap<>();
+        for (Effect e : f.effects()) {
+            if (e.kind() != Effect.Kind.BACKPROPAGATE || e.visitsBefore() == null) {
+                continue;
+            }
+            for (int k = 0; k < e.nodes().length; k++) {
+                if (e.ahead(k, f.now())) {
+                    m.putIfAbsent(e.nodes()[k], new double[] {e.visitsBefore()[k], e.qBefore()[k]});
+                }
+            }
+        }
+        return m;
+    }
+
     /** Paints the whole frame. */
     public void paint(Surface s, Frame f) {
+        Map<Integer, double[]> pending = pendingNumbers(f);
         s.clear(BACKGROUND, f.width(), f.height());
         Viewport vp = f.viewport();
         double cw = f.card().cardWidth();
@@ -45,7 +67,7 @@ public final class GraphPainter {
             for (int i = 0; i < n; i++) {
                 if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
                         || f.graph().isSolved(i) || f.graph().isAggregated(i))) {
-                    paintNode(s, f, i, level);
+                    paintNode(s, f, i, level, pending);
                 }
             }
             s.setAlpha(1);
@@ -65,7 +87,7 @@ public final class GraphPainter {
             if (x < x0 || x > x1 || y < y0 || y > y1) {
                 continue;
             }
-            paintNode(s, f, i, level);
+            paintNode(s, f, i, level, pending);
         }
         s.setAlpha(1);
         paintEffects(s, f, level);
@@ -197,15 +219,17 @@ public final class GraphPainter {
         return Math.min(cardHeight / 2, 8 + 5 * Math.log(1 + visits) / Math.log(2));
     }
 
-    private void paintNode(Surface s, Frame f, int i, DetailLevel level) {
+    private void paintNode(Surface s, Frame f, int i, DetailLevel level, Map<Integer, double[]> pending) {
         ReasoningGraph g = f.graph();
         Viewport vp = f.viewport();
         double sc = vp.scale();
         double cx = vp.toScreenX(f.x()[i]);
         double cy = vp.toScreenY(f.y()[i]);
-        int visits = g.visits(i);
+        double[] before = pending.get(i);
+        int visits = before == null ? g.visits(i) : (int) before[0];
+        double q = before == null ? g.q(i) : before[1];
         boolean pruned = g.isPruned(i);
-        Color fill = pruned ? PRUNED : f.colors().color(g.q(i), visits);
+        Color fill = pruned ? PRUNED : f.colors().color(q, visits);
         s.setAlpha(f.alpha()[i] * (pruned ? 0.55 : 1.0));
         if (level == DetailLevel.DOT) {
             double r = Math.max(2.0, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
@@ -234,13 +258,13 @@ public final class GraphPainter {
         if (level == DetailLevel.NUMBERS) {
             double fs = 17 * sc;
             s.text("N " + visits, left + 8 * sc, top + h * 0.45, fs, true, ink);
-            s.text("Q " + num(g.q(i)), left + 8 * sc, top + h * 0.85, fs, false, ink);
+            s.text("Q " + num(q), left + 8 * sc, top + h * 0.85, fs, false, ink);
         } else {
             double fs = 11.5 * sc;
             double pad = 7 * sc;
             int maxChars = (int) ((w - 2 * pad) / (fs * 0.56));
             s.text(shorten(g.text(i), maxChars), left + pad, top + 16 * sc, fs, true, ink);
-            s.text("N " + visits + "   Q " + num(g.q(i)) + "   P " + num(g.prior(i)), left + pad, top + 34 * sc,
+            s.text("N " + visits + "   Q " + num(q) + "   P " + num(g.prior(i)), left + pad, top + 34 * sc,
                     fs * 0.95, false, ink);
             StringBuilder third = new StringBuilder();
             if (!Double.isNaN(g.value(i))) {

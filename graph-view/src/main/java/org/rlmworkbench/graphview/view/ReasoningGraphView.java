@@ -60,7 +60,7 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
 public class ReasoningGraphView extends Region {
 
     /** Above this many nodes the layout runs on a worker thread. */
-    public static final int ASYNC_LAYOUT_THRESHOLD = 2_000;
+    public static final int ASYNC_LAYOUT_THRESHOLD = 500;
     /** Base duration of a glide at speed 1. */
     static final long GLIDE_NANOS = 450_000_000L;
     static final long EFFECT_NANOS = 700_000_000L;
@@ -106,6 +106,8 @@ public class ReasoningGraphView extends Region {
     private boolean dirty = true;
     private boolean layoutRunning;
     private boolean layoutPending;
+    /** Bumped by every synchronous layout, so that an older worker result is dropped. */
+    private int layoutGeneration;
     private boolean userMoved;
     private double pressX;
     private double pressY;
@@ -461,6 +463,7 @@ public class ReasoningGraphView extends Region {
         long t0 = System.nanoTime();
         NodeLayout l = layouter.layout(in, layoutKind.get());
         lastLayoutNanos = System.nanoTime() - t0;
+        layoutGeneration++;
         apply(l, in, false);
         motion.step(Long.MAX_VALUE / 2);
     }
@@ -494,9 +497,11 @@ public class ReasoningGraphView extends Region {
             long t0 = System.nanoTime();
             NodeLayout l = layouter.layout(in, kind);
             lastLayoutNanos = System.nanoTime() - t0;
+            layoutGeneration++;
             apply(l, in, animated.get());
             return;
         }
+        int generation = ++layoutGeneration;
         layoutRunning = true;
         // start the growth at once: new nodes appear below their parents while jungrapht works
         NodeLayout provisional = provisional(in);
@@ -518,7 +523,7 @@ public class ReasoningGraphView extends Region {
             Platform.runLater(() -> {
                 layoutRunning = false;
                 lastLayoutNanos = took;
-                if (done != null) {
+                if (done != null && generation == layoutGeneration) {
                     apply(done, in, animated.get());
                 }
                 if (layoutPending) {
@@ -530,8 +535,9 @@ public class ReasoningGraphView extends Region {
     }
 
     /**
-     * The current layout with each newly shown node placed one level below its parent, side by side
-     * with its new siblings; null when nothing new is shown or nothing was placed before.
+     * The current layout without the nodes no longer shown, and with each newly shown node placed one
+     * level below its parent, side by side with its new siblings; null when nothing changed or
+     * nothing was placed before.
      */
     private NodeLayout provisional(LayoutInput in) {
         if (layout.size() == 0) {
@@ -551,6 +557,7 @@ public class ReasoningGraphView extends Region {
         for (int i = 0; i < n; i++) {
             boolean show = in.visible()[i];
             if (!show) {
+                any |= !Double.isNaN(x[i]);
                 x[i] = Double.NaN;
                 y[i] = Double.NaN;
             } else if (Double.isNaN(x[i])) {
@@ -655,7 +662,8 @@ public class ReasoningGraphView extends Region {
         } else if (cue instanceof Cue.Evaluate e) {
             effects.add(new Effect(Effect.Kind.EVALUATE, new int[] {e.node()}, e.value(), now, d));
         } else if (cue instanceof Cue.Backpropagate b) {
-            effects.add(new Effect(Effect.Kind.BACKPROPAGATE, b.path(), b.value(), now, d));
+            effects.add(new Effect(Effect.Kind.BACKPROPAGATE, b.path(), b.value(), now, d, b.visitsBefore(),
+                    b.qBefore()));
         } else if (cue instanceof Cue.Prune p) {
             effects.add(new Effect(Effect.Kind.PRUNE, new int[] {p.node()}, Double.NaN, now, d));
         } else if (cue instanceof Cue.Solve s) {
