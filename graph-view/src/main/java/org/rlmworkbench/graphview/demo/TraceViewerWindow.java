@@ -183,8 +183,12 @@ public final class TraceViewerWindow extends Application {
         svg.setOnAction(e -> export(() -> ViewExport.svg(view, sibling(trace, ".svg"))));
         Button graphml = new Button("GraphML");
         graphml.setOnAction(e -> export(() -> GraphExport.write(view.model().graph(), sibling(trace, ".graphml"))));
+        Button dot = new Button("DOT");
+        dot.setOnAction(e -> export(() -> GraphExport.write(view.model().graph(), sibling(trace, ".dot"))));
+        Button json = new Button("JSON");
+        json.setOnAction(e -> export(() -> GraphExport.write(view.model().graph(), sibling(trace, ".graph.json"))));
         HBox bar = new HBox(8, play, step, end, new Label("Speed"), speed, animate, new Label("Layout"), kind,
-                hidePruned, new Label("Top-k"), topK, search, fit, png, svg, graphml);
+                hidePruned, new Label("Top-k"), topK, search, fit, png, svg, graphml, dot, json);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;
