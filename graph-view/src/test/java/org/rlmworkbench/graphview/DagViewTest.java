@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rlmworkbench.graphview.layout.LayoutKind;
 import org.rlmworkbench.graphview.model.GraphViewModel;
 import org.rlmworkbench.graphview.view.ReasoningGraphView;
+import org.rlmworkbench.runner.event.NodePruned;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,12 +56,25 @@ class DagViewTest {
             view.layoutKindProperty().set(LayoutKind.LAYERED);
             view.layoutNow();
         }).get(30, TimeUnit.SECONDS);
-        assertThat(view.shownCount()).isEqualTo(g.size());
+        int expectedShown = 0;
+        for (int i = 0; i < g.size(); i++) {
+            boolean underPruned = false;
+            for (int n = g.parent(i); n >= 0; n = g.parent(n)) {
+                underPruned |= g.isPruned(n);
+            }
+            // pruned nodes fold their subtrees
+            assertThat(view.isShown(i)).as("node %d", i).isEqualTo(!underPruned);
+            expectedShown += underPruned ? 0 : 1;
+        }
+        assertThat(view.shownCount()).isEqualTo(expectedShown);
         for (int i = 0; i < g.size(); i++) {
             int[] parents = model.graph().parents(i);
             assertThat(parents).as("parents of %d", i).containsExactly(g.parents(i));
             dagEdges += Math.max(0, parents.length - 1);
             for (int p : parents) {
+                if (!view.isShown(i) || !view.isShown(p)) {
+                    continue;
+                }
                 assertThat(view.worldPosition(i).getY()).as("%d below parent %d", i, p)
                         .isGreaterThan(view.worldPosition(p).getY());
             }
@@ -85,5 +99,28 @@ class DagViewTest {
         }
         assertThat(pruned).isPositive();
         assertThat(view.shownCount()).isEqualTo(expected);
+    }
+
+    @Test
+    void pruningANodeWithChildrenFoldsItsSubtree() throws Exception {
+        ReasoningGraph g = run.graph();
+        int victim = -1;
+        for (int c : g.children(0)) {
+            if (g.hasChildren(c) && !g.isPruned(c)) {
+                victim = c;
+                break;
+            }
+        }
+        assertThat(victim).as("a root child with children").isNotNegative();
+        int v = victim;
+        int before = WaitForAsyncUtils.asyncFx(() -> view.shownCount()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> model.apply(new NodePruned(v, "test"))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.isCollapsed(v)).isTrue();
+        assertThat(view.isShown(v)).isTrue();
+        for (int c : g.children(v)) {
+            assertThat(view.isShown(c)).as("child %d of the pruned node", c).isFalse();
+        }
+        assertThat(view.shownCount()).isLessThan(before);
     }
 }

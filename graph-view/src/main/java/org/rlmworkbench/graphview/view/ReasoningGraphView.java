@@ -92,6 +92,7 @@ public class ReasoningGraphView extends Region {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final BooleanProperty foldPruned = new SimpleBooleanProperty(this, "foldPruned", true);
     private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
             QColorScale.symmetric());
     private final ReadOnlyIntegerWrapper selectedNode = new ReadOnlyIntegerWrapper(this, "selectedNode", -1);
@@ -222,6 +223,11 @@ public class ReasoningGraphView extends Region {
     /** Whether the view fits the graph after each layout until the user pans or zooms. */
     public BooleanProperty autoFitProperty() {
         return autoFit;
+    }
+
+    /** Whether a node's subtree folds when the node is pruned (it can be unfolded again). */
+    public BooleanProperty foldPrunedProperty() {
+        return foldPruned;
     }
 
     public BooleanProperty showLegendProperty() {
@@ -652,6 +658,11 @@ public class ReasoningGraphView extends Region {
 
     private void onCue(Cue cue) {
         dirty = true;
+        if (cue instanceof Cue.Prune p && foldPruned.get() && p.node() < model.size()
+                && model.graph().hasChildren(p.node()) && !collapsed.get(p.node())) {
+            collapsed.set(p.node());
+            relayout();
+        }
         if (!animated.get()) {
             return;
         }
