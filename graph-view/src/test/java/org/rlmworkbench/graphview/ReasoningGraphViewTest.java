@@ -47,6 +47,7 @@ class ReasoningGraphViewTest {
     GraphViewModel model;
     ReasoningGraphView view;
     InspectorModel inspector;
+    InspectorPane pane;
 
     @BeforeAll
     static void runOnce() throws Exception {
@@ -59,7 +60,7 @@ class ReasoningGraphViewTest {
         view = new ReasoningGraphView(model);
         view.animatedProperty().set(false);
         inspector = new InspectorModel(model);
-        InspectorPane pane = new InspectorPane(inspector);
+        pane = new InspectorPane(inspector);
         view.selectedNodeProperty().addListener((o, a, b) -> inspector.show(b.intValue()));
         BorderPane root = new BorderPane(view);
         root.setRight(pane);
@@ -161,6 +162,7 @@ class ReasoningGraphViewTest {
             assertThat(inspector.priorProperty().get()).as("P of %d", id).isCloseTo(g.prior(id), within(1e-12));
             assertThat(inspector.textProperty().get()).isEqualTo(g.text(id));
             assertThat(inspector.solvedProperty().get()).isEqualTo(g.isSolved(id));
+            assertThat(pane.statsText()).startsWith("N " + g.visits(id) + " ");
         }
     }
 

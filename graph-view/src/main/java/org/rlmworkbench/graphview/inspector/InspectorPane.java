@@ -1,14 +1,17 @@
 package org.rlmworkbench.graphview.inspector;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rlmworkbench.graphview.view.GraphPainter;
 import org.rlmworkbench.graphview.view.GraphViewStyles;
@@ -16,30 +19,45 @@ import org.rlmworkbench.graphview.view.GraphViewStyles;
 /**
  * Shows an {@link InspectorModel}: title, full step text, state, statistics (N, Q, P, V, R) and
  * the children table with the selection terms (Q, P, N, U, score) of the last Select; the chosen
- * child's row carries the {@code :chosen} pseudo-class.
+ * child's row carries the {@code :chosen} pseudo-class. The layout is {@code InspectorPane.fxml},
+ * the looks {@code graph-view.css}; this class only binds.
  */
 public final class InspectorPane extends VBox {
 
     private final InspectorModel model;
-    private final Label stats = new Label();
-    private final TableView<ChildRow> table = new TableView<>();
+    @FXML private Label title;
+    @FXML private Label text;
+    @FXML private Label state;
+    @FXML private Label stats;
+    @FXML private Label rule;
+    @FXML private TableView<ChildRow> table;
+    @FXML private TableColumn<ChildRow, String> idColumn;
+    @FXML private TableColumn<ChildRow, String> stepColumn;
+    @FXML private TableColumn<ChildRow, String> qColumn;
+    @FXML private TableColumn<ChildRow, String> pColumn;
+    @FXML private TableColumn<ChildRow, String> nColumn;
+    @FXML private TableColumn<ChildRow, String> uColumn;
+    @FXML private TableColumn<ChildRow, String> scoreColumn;
 
     public InspectorPane(InspectorModel model) {
         this.model = model;
-        getStyleClass().add(GraphViewStyles.INSPECTOR);
+        FXMLLoader loader = new FXMLLoader(InspectorPane.class.getResource("InspectorPane.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load InspectorPane.fxml", e);
+        }
         getStylesheets().add(GraphViewStyles.stylesheet());
-        Label title = new Label();
-        title.getStyleClass().add(GraphViewStyles.INSPECTOR_TITLE);
+    }
+
+    @FXML
+    private void initialize() {
         title.textProperty().bind(model.titleProperty());
-        Label text = new Label();
-        text.getStyleClass().add(GraphViewStyles.INSPECTOR_TEXT);
         text.textProperty().bind(model.textProperty());
-        text.setWrapText(true);
-        Label state = new Label();
         state.textProperty().bind(model.stateProperty());
-        Label rule = new Label();
         rule.textProperty().bind(Bindings.concat("Last Select: ", model.ruleProperty()));
-        stats.getStyleClass().add(GraphViewStyles.INSPECTOR_STATS);
         stats.textProperty().bind(Bindings.createStringBinding(this::statsText, model.nodeProperty(),
                 model.visitsProperty(), model.qProperty(), model.priorProperty(), model.valueProperty(),
                 model.rewardProperty()));
@@ -47,15 +65,15 @@ public final class InspectorPane extends VBox {
         model.solvedProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.SOLVED, b));
         model.terminalProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.TERMINAL, b));
 
-        table.getStyleClass().add(GraphViewStyles.INSPECTOR_TABLE);
         table.setItems(model.children());
-        table.getColumns().add(column("#", r -> Integer.toString(r.node()), 44));
-        table.getColumns().add(column("step", ChildRow::text, 110));
-        table.getColumns().add(column("Q", r -> GraphPainter.num(r.q()), 58));
-        table.getColumns().add(column("P", r -> GraphPainter.num(r.p()), 58));
-        table.getColumns().add(column("N", r -> Integer.toString(r.n()), 44));
-        table.getColumns().add(column("U", r -> GraphPainter.num(r.u()), 58));
-        table.getColumns().add(column("score", r -> GraphPainter.num(r.score()), 62));
+        cells(idColumn, r -> Integer.toString(r.node()));
+        cells(stepColumn, ChildRow::text);
+        cells(qColumn, r -> GraphPainter.num(r.q()));
+        cells(pColumn, r -> GraphPainter.num(r.p()));
+        cells(nColumn, r -> Integer.toString(r.n()));
+        cells(uColumn, r -> GraphPainter.num(r.u()));
+        cells(scoreColumn, r -> GraphPainter.num(r.score()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ChildRow item, boolean empty) {
@@ -63,11 +81,6 @@ public final class InspectorPane extends VBox {
                 pseudoClassStateChanged(GraphViewStyles.CHOSEN, !empty && item != null && item.chosen());
             }
         });
-        table.setPlaceholder(new Label("no children"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, text, state, stats, rule, new Label("Children at the last Select"), table);
-        setPrefWidth(440);
     }
 
     public InspectorModel model() {
@@ -85,11 +98,7 @@ public final class InspectorPane extends VBox {
                 model.depthProperty().get());
     }
 
-    private static TableColumn<ChildRow, String> column(String name, Function<ChildRow, String> f, double width) {
-        TableColumn<ChildRow, String> c = new TableColumn<>(name);
+    private static void cells(TableColumn<ChildRow, String> c, Function<ChildRow, String> f) {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 }
