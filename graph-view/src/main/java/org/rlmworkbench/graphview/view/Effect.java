@@ -1,5 +1,7 @@
 package org.rlmworkbench.graphview.view;
 
+import org.rlmworkbench.graphview.model.Cue;
+
 /**
  * One running animation of a run event, drawn over the graph until it has played out.
  *
@@ -14,6 +16,30 @@ package org.rlmworkbench.graphview.view;
  */
 public record Effect(Kind kind, int[] nodes, double value, long start, long duration, int[] visitsBefore,
                      double[] qBefore) {
+
+    /**
+     * The effect that shows {@code cue}, starting at {@code now} and lasting {@code duration}
+     * nanoseconds (twice that for a solution); null for none.
+     */
+    public static Effect of(Cue cue, long now, long duration) {
+        if (cue instanceof Cue.Select s) {
+            return new Effect(Kind.SELECT, s.path(), Double.NaN, now, duration);
+        } else if (cue instanceof Cue.Evaluate e) {
+            return new Effect(Kind.EVALUATE, new int[] {e.node()}, e.value(), now, duration);
+        } else if (cue instanceof Cue.Backpropagate b) {
+            return new Effect(Kind.BACKPROPAGATE, b.path(), b.value(), now, duration, b.visitsBefore(), b.qBefore());
+        } else if (cue instanceof Cue.Prune p) {
+            return new Effect(Kind.PRUNE, new int[] {p.node()}, Double.NaN, now, duration);
+        } else if (cue instanceof Cue.Solve s) {
+            return new Effect(Kind.SOLVE, new int[] {s.node()}, Double.NaN, now, 2 * duration);
+        } else if (cue instanceof Cue.Aggregate a) {
+            int[] nodes = new int[a.sources().length + 1];
+            nodes[0] = a.target();
+            System.arraycopy(a.sources(), 0, nodes, 1, a.sources().length);
+            return new Effect(Kind.AGGREGATE, nodes, Double.NaN, now, duration);
+        }
+        return null;
+    }
 
     /** An effect without before-values. */
     public Effect(Kind kind, int[] nodes, double value, long start, long duration) {

@@ -1,7 +1,6 @@
 package org.rlmworkbench.graphview.view;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +32,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import org.rlmworkbench.graphview.layout.GraphLayouter;
+import org.rlmworkbench.graphview.layout.GrowthPlacement;
 import org.rlmworkbench.graphview.layout.LayoutInput;
 import org.rlmworkbench.graphview.layout.LayoutKind;
 import org.rlmworkbench.graphview.layout.LayoutSettings;
@@ -510,7 +510,7 @@ public class ReasoningGraphView extends Region {
         int generation = ++layoutGeneration;
         layoutRunning = true;
         // start the growth at once: new nodes appear below their parents while jungrapht works
-        NodeLayout provisional = provisional(in);
+        NodeLayout provisional = GrowthPlacement.provisional(layout, in, layoutSettings);
         if (provisional != null) {
             apply(provisional, in, animated.get());
         }
@@ -540,49 +540,9 @@ public class ReasoningGraphView extends Region {
         });
     }
 
-    /**
-     * The current layout without the nodes no longer shown, and with each newly shown node placed one
-     * level below its parent, side by side with its new siblings; null when nothing changed or
-     * nothing was placed before.
-     */
-    private NodeLayout provisional(LayoutInput in) {
-        if (layout.size() == 0) {
-            return null;
-        }
-        int n = in.size();
-        double[] x = Arrays.copyOf(layout.x(), n);
-        double[] y = Arrays.copyOf(layout.y(), n);
-        if (n > layout.size()) {
-            Arrays.fill(x, layout.size(), n, Double.NaN);
-            Arrays.fill(y, layout.size(), n, Double.NaN);
-        }
-        double slotW = layoutSettings.cardWidth() + layoutSettings.gapX();
-        double slotH = layoutSettings.cardHeight() + layoutSettings.gapY();
-        java.util.Map<Integer, Integer> newKids = new java.util.HashMap<>();
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            boolean show = in.visible()[i];
-            if (!show) {
-                any |= !Double.isNaN(x[i]);
-                x[i] = Double.NaN;
-                y[i] = Double.NaN;
-            } else if (Double.isNaN(x[i])) {
-                int p = in.parent()[i];
-                if (p < 0 || Double.isNaN(x[p])) {
-                    return null;
-                }
-                int k = newKids.merge(p, 1, Integer::sum) - 1;
-                x[i] = x[p] + (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * slotW;
-                y[i] = y[p] + slotH;
-                any = true;
-            }
-        }
-        return any ? NodeLayout.of(x, y) : null;
-    }
-
     private void apply(NodeLayout l, LayoutInput in, boolean glide) {
         layout = l;
-        packing = packing(l, in);
+        packing = GrowthPlacement.packing(l, in, layoutSettings);
         visible = in.visible();
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
@@ -593,36 +553,6 @@ public class ReasoningGraphView extends Region {
         minimap.update(l, visible);
         layoutRevision.set(layoutRevision.get() + 1);
         dirty = true;
-    }
-
-    /**
-     * The lower quartile of the distance between neighbouring siblings, over the card slot, capped
-     * at 1; sampled over at most 4,000 nodes.
-     */
-    private double packing(NodeLayout l, LayoutInput in) {
-        double slot = layoutSettings.cardWidth() + layoutSettings.gapX();
-        int n = in.size();
-        int step = Math.max(1, n / 4_000);
-        int[] lastChild = new int[n];
-        Arrays.fill(lastChild, -1);
-        double[] d = new double[n / step + 1];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            int p = in.parent()[i];
-            if (p < 0 || !l.placed(i)) {
-                continue;
-            }
-            int prev = lastChild[p];
-            lastChild[p] = i;
-            if (prev >= 0 && l.placed(prev) && i % step == 0 && k < d.length) {
-                d[k++] = Math.hypot(l.x()[i] - l.x()[prev], l.y()[i] - l.y()[prev]);
-            }
-        }
-        if (k == 0) {
-            return 1;
-        }
-        Arrays.sort(d, 0, k);
-        return Math.max(0.02, Math.min(1, d[k / 4] / slot));
     }
 
     private void updateMatches() {
@@ -666,24 +596,9 @@ public class ReasoningGraphView extends Region {
         if (!animated.get()) {
             return;
         }
-        long now = System.nanoTime();
-        long d = (long) (EFFECT_NANOS / Math.max(0.05, speed.get()));
-        if (cue instanceof Cue.Select s) {
-            effects.add(new Effect(Effect.Kind.SELECT, s.path(), Double.NaN, now, d));
-        } else if (cue instanceof Cue.Evaluate e) {
-            effects.add(new Effect(Effect.Kind.EVALUATE, new int[] {e.node()}, e.value(), now, d));
-        } else if (cue instanceof Cue.Backpropagate b) {
-            effects.add(new Effect(Effect.Kind.BACKPROPAGATE, b.path(), b.value(), now, d, b.visitsBefore(),
-                    b.qBefore()));
-        } else if (cue instanceof Cue.Prune p) {
-            effects.add(new Effect(Effect.Kind.PRUNE, new int[] {p.node()}, Double.NaN, now, d));
-        } else if (cue instanceof Cue.Solve s) {
-            effects.add(new Effect(Effect.Kind.SOLVE, new int[] {s.node()}, Double.NaN, now, 2 * d));
-        } else if (cue instanceof Cue.Aggregate a) {
-            int[] nodes = new int[a.sources().length + 1];
-            nodes[0] = a.target();
-            System.arraycopy(a.sources(), 0, nodes, 1, a.sources().length);
-            effects.add(new Effect(Effect.Kind.AGGREGATE, nodes, Double.NaN, now, d));
+        Effect effect = Effect.of(cue, System.nanoTime(), (long) (EFFECT_NANOS / Math.max(0.05, speed.get())));
+        if (effect != null) {
+            effects.add(effect);
         }
         // a fast run must not pile up effects: keep the most recent ones
         while (effects.size() > 64) {
