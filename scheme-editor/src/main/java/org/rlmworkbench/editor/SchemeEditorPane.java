@@ -167,6 +167,10 @@ public final class SchemeEditorPane extends BorderPane {
         return canvas;
     }
 
+    public PaletteView palette() {
+        return palette;
+    }
+
     /** Opens a file, showing the reader's and validator's messages when there are errors. */
     public SchemeLoad openFile(Path file) {
         SchemeLoad load = model.open(file);
@@ -177,14 +181,14 @@ public final class SchemeEditorPane extends BorderPane {
             dialogs.showMessages(window(), file.getFileName() + " has errors; they are listed under Problems",
                     load.errors());
         }
-        canvas.fitToContent();
+        canvas.fitWhenShown();
         return load;
     }
 
     /** Opens a built-in scheme as a new untitled scheme. */
     public void openTemplate(String name) {
         model.openTemplate(name);
-        canvas.resetView();
+        canvas.fitWhenShown();
     }
 
     /** Asks about unsaved work; false when the user cancels. Call before closing the window. */
@@ -202,6 +206,7 @@ public final class SchemeEditorPane extends BorderPane {
         model.pendingRecovery().ifPresent(r -> {
             if (dialogs.askToRecover(window(), r)) {
                 model.restore(r);
+                canvas.fitWhenShown();
             } else {
                 model.discardRecovery();
             }

@@ -26,7 +26,7 @@ import org.rlmworkbench.runner.scheme.SchemeNode;
  */
 public final class NodeSkin {
 
-    public static final double WIDTH = 160;
+    public static final double WIDTH = 140;
     public static final double HEADER = 40;
     public static final double ROW = 22;
     public static final double SUMMARY = 18;
@@ -46,6 +46,8 @@ public final class NodeSkin {
         this.node = node;
         NodeType type = node.nodeType();
         root.getStyleClass().add(Styles.NODE);
+        // pick on the drawn shape only: the drop shadow must not hide a neighbour's port
+        root.setPickOnBounds(false);
         root.pseudoClassStateChanged(Styles.UNKNOWN, type == null);
         if (type != null) {
             root.getStyleClass().add(Styles.category(type.category()));

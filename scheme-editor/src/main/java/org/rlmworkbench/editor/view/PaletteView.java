@@ -26,6 +26,7 @@ public final class PaletteView extends ScrollPane {
     private BiConsumer<NodeType, MouseEvent> onDrag = (t, e) -> { };
     private BiConsumer<NodeType, MouseEvent> onDrop = (t, e) -> { };
     private Consumer<NodeType> onActivate = t -> { };
+    private final java.util.Map<NodeType, HBox> items = new java.util.EnumMap<>(NodeType.class);
 
     public PaletteView() {
         getStyleClass().add(Styles.PALETTE);
@@ -36,7 +37,9 @@ public final class PaletteView extends ScrollPane {
             VBox items = new VBox(2);
             for (NodeType t : NodeType.values()) {
                 if (t.category() == c) {
-                    items.getChildren().add(item(t));
+                    HBox item = item(t);
+                    this.items.put(t, item);
+                    items.getChildren().add(item);
                 }
             }
             TitledPane pane = new TitledPane(c.label(), items);
@@ -81,6 +84,23 @@ public final class PaletteView extends ScrollPane {
             }
         });
         return item;
+    }
+
+    /** Scrolls the palette so the item of {@code type} is in view. */
+    public void reveal(NodeType type) {
+        HBox item = items.get(type);
+        javafx.scene.Node content = getContent();
+        double contentH = content.getBoundsInLocal().getHeight();
+        double viewH = getViewportBounds().getHeight();
+        if (item == null || contentH <= viewH) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(item.localToScene(item.getBoundsInLocal()));
+        double top = getVvalue() * (contentH - viewH);
+        if (b.getMinY() < top || b.getMaxY() > top + viewH) {
+            double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - 8));
+            setVvalue(target / (contentH - viewH));
+        }
     }
 
     /** Called on every drag step of an item, with the mouse event (scene coordinates). */

@@ -117,8 +117,13 @@ public final class PropertySheet extends ScrollPane {
                 description.setText(model.getScheme().description());
             }
         });
-        box.getChildren().addAll(name("name"), name, name("description"), description,
-                doc(s.nodes().size() + " nodes, " + s.wires().size() + " wires. Select a node to edit its parameters."));
+        Label counts = doc("");
+        Runnable count = () -> counts.setText(model.getScheme().nodes().size() + " nodes, "
+                + model.getScheme().wires().size() + " wires. Select a node to edit its parameters; drag from the "
+                + "palette to add one; drag from port to port to wire.");
+        count.run();
+        refreshers.add(ignored -> count.run());
+        box.getChildren().addAll(name("name"), name, name("description"), description, counts);
     }
 
     // ---------------------------------------------------------------- wire

@@ -75,6 +75,7 @@ public final class SchemeCanvas extends Pane {
     private Point2D bandStart;
     private Point2D panStart;
     private Point2D panOrigin;
+    private boolean fitPending;
 
     public SchemeCanvas(SchemeEditorModel model) {
         this.model = model;
@@ -198,6 +199,25 @@ public final class SchemeCanvas extends Pane {
         scale.setY(z);
         pan.setX(20 - b.getMinX() * z + Math.max(0, (getWidth() - 40 - b.getWidth() * z) / 2));
         pan.setY(20 - b.getMinY() * z);
+    }
+
+    /** Fits the scheme to the window once the canvas has its size (at once if it has). */
+    public void fitWhenShown() {
+        if (getWidth() > 0 && getHeight() > 0) {
+            fitToContent();
+        } else {
+            fitPending = true;
+            requestLayout();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fitPending = false;
+            fitToContent();
+        }
     }
 
     private void zoomAbout(double zoom, Point2D pivotLocal) {
