@@ -115,7 +115,9 @@ class BuildMctsByHandTest extends ApplicationTest {
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         replaceText("#scheme-name-field", target.name());
         push(KeyCode.ENTER);
-        replaceText("#scheme-description-field", target.description());
+        clickOn("#scheme-description-field");
+        push(KeyCode.CONTROL, KeyCode.A);
+        write(target.description(), 1);
         clickOn("#scheme-name-field");
         assertThat(model.getScheme().name()).isEqualTo(target.name());
         assertThat(model.getScheme().description()).isEqualTo(target.description());

@@ -175,6 +175,11 @@ public final class SchemeEditorModel {
         return true;
     }
 
+    /** How many edits undo can take back. */
+    public int undoCount() {
+        return stack.undoSize();
+    }
+
     public boolean undo() {
         Optional<Edit> e = stack.undo();
         e.ifPresent(edit -> apply(edit.before()));

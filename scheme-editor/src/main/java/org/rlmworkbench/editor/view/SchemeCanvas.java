@@ -586,7 +586,9 @@ public final class SchemeCanvas extends Pane {
                     b.getX() - a.getX(), b.getY() - a.getY());
             List<String> hit = new ArrayList<>();
             skins.forEach((id, s) -> {
-                if (box.intersects(s.root().getBoundsInParent())) {
+                // the node's own rectangle: not its ports or its shadow
+                if (box.intersects(s.root().getLayoutX(), s.root().getLayoutY(), s.root().getWidth(),
+                        s.root().getHeight())) {
                     hit.add(id);
                 }
             });

@@ -44,14 +44,7 @@ class SchemeEditorModelTest {
     }
 
     private int depth() {
-        int n = 0;
-        while (model.undo()) {
-            n++;
-        }
-        for (int i = 0; i < n; i++) {
-            model.redo();
-        }
-        return n;
+        return model.undoCount();
     }
 
     @Test
