@@ -45,6 +45,11 @@ public final class EditorApplication extends Application {
         if (snapshot != null) {
             editor.model().selectOnly(option(args, "--select"));
             PauseTransition wait = new PauseTransition(Duration.seconds(1.5));
+            PauseTransition settle = new PauseTransition(Duration.seconds(0.5));
+            settle.setOnFinished(e -> {
+                editor.canvas().fitToContent();
+                wait.play();
+            });
             wait.setOnFinished(e -> {
                 try {
                     writePng(scene.snapshot(null), Path.of(snapshot));
@@ -53,7 +58,7 @@ public final class EditorApplication extends Application {
                 }
                 Platform.exit();
             });
-            wait.play();
+            settle.play();
         }
     }
 

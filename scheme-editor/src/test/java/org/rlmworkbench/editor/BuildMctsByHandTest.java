@@ -63,11 +63,16 @@ class BuildMctsByHandTest extends ApplicationTest {
         Scheme target = BuiltinSchemes.load("mcts");
         assertThat(model.getScheme().nodes()).isEmpty();
 
+        // zoom out once with the tool bar so the built-in's layout fits the canvas
+        clickOn("#zoomOutButton");
+        assertThat(editor.canvas().getZoom()).isLessThan(1);
+
         // 1. nodes: drag each type from the palette onto the canvas, then give it the built-in's id
         for (SchemeNode n : target.nodes()) {
             NodeType type = n.nodeType();
             interact(() -> editor.palette().reveal(type));
-            Point2D drop = editor.canvas().localToScreen(n.position().x() * 0.95 + 90, n.position().y() + 60);
+            // near the built-in's place (the pointer grabs a new node by its header)
+            Point2D drop = editor.canvas().contentToScreen(n.position().x() + 85, n.position().y() + 30);
             drag("#palette-" + type.typeName(), MouseButton.PRIMARY).moveTo(drop).release(MouseButton.PRIMARY);
             List<SchemeNode> nodes = model.getScheme().nodes();
             SchemeNode added = nodes.get(nodes.size() - 1);

@@ -65,6 +65,9 @@ public final class SchemeEditorModel {
     private final ObservableSet<String> selectedNodes = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    // one read-only view each: a wrapper made per call would hold its listeners only weakly
+    private final ObservableList<SchemeError> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
     private final CommandStack stack = new CommandStack();
     private final RecentFiles recentFiles;
@@ -134,7 +137,7 @@ public final class SchemeEditorModel {
 
     /** Every error and warning of the current scheme (validator), plus those of reading its file. */
     public ObservableList<SchemeError> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ObservableSet<String> selectedNodes() {
@@ -146,7 +149,7 @@ public final class SchemeEditorModel {
     }
 
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     /** The one selected node, if exactly one is selected. */

@@ -57,13 +57,13 @@ public final class NodeSkin {
         header.resizeRelocate(0, 0, WIDTH, HEADER);
         header.setManaged(false);
         javafx.scene.Node glyph = NodeGlyph.of(type);
-        glyph.relocate(20, 5);
+        glyph.relocate(17, 5);
         title.getStyleClass().add(Styles.NODE_TITLE);
-        title.relocate(42, 3);
+        title.relocate(37, 3);
         idLabel.getStyleClass().add(Styles.NODE_ID);
-        idLabel.relocate(42, 21);
+        idLabel.relocate(37, 21);
         breakpoint.getStyleClass().add(Styles.BREAKPOINT);
-        breakpoint.setCenterX(10);
+        breakpoint.setCenterX(9);
         breakpoint.setCenterY(13);
         badge.getStyleClass().add(Styles.BADGE);
         badge.setVisible(false);

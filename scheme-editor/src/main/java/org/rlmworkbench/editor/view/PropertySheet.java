@@ -148,9 +148,8 @@ public final class PropertySheet extends ScrollPane {
             return;
         }
         Label category = doc(t.category().label() + " · " + t.description());
-        Label formula = new Label(t.formula());
+        Label formula = doc(displayable(t.formula()));
         formula.getStyleClass().add("property-formula");
-        formula.setWrapText(true);
         box.getChildren().addAll(category, formula);
 
         TextField id = new TextField(n.id());
@@ -252,6 +251,14 @@ public final class PropertySheet extends ScrollPane {
         return editor;
     }
 
+    /**
+     * The formula as shown: a combining circumflex (q̂) sends the whole paragraph through complex text
+     * layout, which wraps it wider than the sheet on some systems; it is shown as {@code q^} instead.
+     */
+    static String displayable(String formula) {
+        return formula.replace("\u0302", "^");
+    }
+
     private static boolean effectiveBool(SchemeNode n, ParamSpec p) {
         Object v = n.params().get(p.name());
         if (v instanceof Boolean b) {
@@ -314,15 +321,23 @@ public final class PropertySheet extends ScrollPane {
         return l;
     }
 
-    private static Label doc(String text) {
+    /** Keeps a wrapping label inside the sheet's visible width. */
+    private void fitWidth(Label l) {
+        l.setMinWidth(0);
+        l.maxWidthProperty().bind(box.widthProperty().map(w -> Math.max(80, w.doubleValue() - 24)));
+    }
+
+    private Label doc(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.PROPERTY_DOC);
         l.setWrapText(true);
+        fitWidth(l);
         return l;
     }
 
-    private static Label error(String text, String id, boolean visible) {
+    private Label error(String text, String id, boolean visible) {
         Label l = new Label(text);
+        fitWidth(l);
         l.setId(id);
         l.getStyleClass().add(Styles.PROPERTY_ERROR);
         l.setWrapText(true);

@@ -125,6 +125,11 @@ public final class SchemeCanvas extends Pane {
         return content.sceneToLocal(sceneX, sceneY);
     }
 
+    /** The screen point where a point of the scheme (content coordinates) is shown. */
+    public Point2D contentToScreen(double x, double y) {
+        return content.localToScreen(x, y);
+    }
+
     /** Whether a scene point lies over the canvas. */
     public boolean containsScene(double sceneX, double sceneY) {
         Point2D p = sceneToLocal(sceneX, sceneY);
@@ -192,7 +197,12 @@ public final class SchemeCanvas extends Pane {
             resetView();
             return;
         }
-        Bounds b = nodeLayer.getBoundsInParent();
+        // nodes and the wires that bulge out of them
+        javafx.geometry.BoundingBox n = toBox(nodeLayer.getBoundsInParent());
+        Bounds w = wireLayer.getBoundsInParent();
+        Bounds b = wireSkins.isEmpty() ? n : new javafx.geometry.BoundingBox(Math.min(n.getMinX(), w.getMinX()),
+                Math.min(n.getMinY(), w.getMinY()), Math.max(n.getMaxX(), w.getMaxX()) - Math.min(n.getMinX(), w.getMinX()),
+                Math.max(n.getMaxY(), w.getMaxY()) - Math.min(n.getMinY(), w.getMinY()));
         double z = Math.min(1, Math.min((getWidth() - 40) / b.getWidth(), (getHeight() - 40) / b.getHeight()));
         z = Math.max(MIN_ZOOM, z);
         scale.setX(z);
@@ -218,6 +228,10 @@ public final class SchemeCanvas extends Pane {
             fitPending = false;
             fitToContent();
         }
+    }
+
+    private static javafx.geometry.BoundingBox toBox(Bounds b) {
+        return new javafx.geometry.BoundingBox(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
     }
 
     private void zoomAbout(double zoom, Point2D pivotLocal) {

@@ -33,16 +33,20 @@ public final class WireSkin {
 
     /** Shapes a curve from an output (leaving right) to an input (entering from the left). */
     public static void shape(CubicCurve c, Point2D from, Point2D to) {
-        double dx = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
-        if (to.getX() < from.getX()) {
-            dx = Math.max(dx, 80);
-        }
+        double dxAbs = Math.abs(to.getX() - from.getX());
+        double dyAbs = Math.abs(to.getY() - from.getY());
+        // forward: bend by half the run; backward (a loop wire): a short hook out of each port
+        double dx = to.getX() >= from.getX() + 20 ? Math.max(25, dxAbs / 2)
+                : Math.max(40, Math.min(90, dyAbs / 2));
+        // a backward wire swings below both ends instead of running under the nodes between them
+        boolean backward = to.getX() < from.getX() + 20;
+        double below = Math.max(from.getY(), to.getY()) + 110;
         c.setStartX(from.getX());
         c.setStartY(from.getY());
         c.setControlX1(from.getX() + dx);
-        c.setControlY1(from.getY());
+        c.setControlY1(backward ? below : from.getY());
         c.setControlX2(to.getX() - dx);
-        c.setControlY2(to.getY());
+        c.setControlY2(backward ? below : to.getY());
         c.setEndX(to.getX());
         c.setEndY(to.getY());
     }
