@@ -36,6 +36,9 @@ public final class EditorApplication extends Application {
         if (template != null) {
             editor.openTemplate(template);
         }
+        if (args.contains("--tidy")) {
+            editor.model().tidy();
+        }
         stage.show();
         if (open != null) {
             editor.openFile(Path.of(open));

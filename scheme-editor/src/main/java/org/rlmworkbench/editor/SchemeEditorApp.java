@@ -4,8 +4,9 @@ import javafx.application.Application;
 
 /**
  * Starts the scheme editor on its own. Options: {@code --template <name>} opens a built-in scheme,
- * {@code --open <file>} opens a scheme file, {@code --snapshot <png>} saves a picture of the window
- * once it is shown and quits (for documentation). A plain class, so it starts from a class path.
+ * {@code --open <file>} opens a scheme file, {@code --tidy} lays it out again, {@code --select <id>}
+ * selects a node, {@code --snapshot <png>} saves a picture of the window once it is shown and quits
+ * (for documentation). With none of these, unsaved work of a crashed session is offered back. A plain class, so it starts from a class path.
  */
 public final class SchemeEditorApp {
 

@@ -26,6 +26,9 @@ public final class TidyLayout {
     public static final double NODE_W = 170;
     public static final double NODE_H = 110;
     private static final double MARGIN = 40;
+    /** Distance between layers (left to right) and between nodes of one layer (top to bottom). */
+    public static final double COLUMN = 200;
+    public static final double ROW = 140;
 
     private TidyLayout() {
     }
@@ -53,20 +56,22 @@ public final class TidyLayout {
                 .vertexBoundsFunction(v -> Rectangle.of(-NODE_H / 2, -NODE_W / 2, NODE_H, NODE_W))
                 .build();
         model.accept(layout);
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        Map<String, Point> raw = new HashMap<>();
+        // jungrapht decides the layers and the order within each layer (crossing minimisation);
+        // the editor turns them into a compact grid: layers left to right, each centred vertically
+        java.util.TreeMap<Long, java.util.List<String>> layers = new java.util.TreeMap<>();
         for (String v : g.vertexSet()) {
             Point p = model.get(v);
-            raw.put(v, p);
-            minX = Math.min(minX, p.x);
-            minY = Math.min(minY, p.y);
+            layers.computeIfAbsent(Math.round(p.y), k -> new java.util.ArrayList<>()).add(v);
         }
-        for (Map.Entry<String, Point> e : raw.entrySet()) {
-            // layers run top to bottom in jungrapht; swap axes so they run left to right
-            double x = MARGIN + (e.getValue().y - minY);
-            double y = MARGIN + (e.getValue().x - minX);
-            out.put(e.getKey(), new Position(Math.round(x), Math.round(y)));
+        int widest = layers.values().stream().mapToInt(java.util.List::size).max().orElse(1);
+        int rank = 0;
+        for (java.util.List<String> layer : layers.values()) {
+            layer.sort(java.util.Comparator.comparingDouble(v -> model.get(v).x));
+            double offset = (widest - layer.size()) / 2.0;
+            for (int k = 0; k < layer.size(); k++) {
+                out.put(layer.get(k), new Position(MARGIN + rank * COLUMN, MARGIN + Math.round((offset + k) * ROW)));
+            }
+            rank++;
         }
         return out;
     }

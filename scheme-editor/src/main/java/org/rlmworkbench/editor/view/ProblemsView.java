@@ -18,6 +18,15 @@ public final class ProblemsView extends ListView<SchemeError> {
         getStyleClass().add(Styles.PROBLEMS);
         setPlaceholder(new javafx.scene.control.Label("No problems: the scheme can run."));
         setCellFactory(v -> new ListCell<>() {
+            {
+                // a click selects the culprit, even when this problem was already the selected row
+                setOnMouseClicked(e -> {
+                    if (getItem() != null && getItem().nodeId() != null) {
+                        model.selectOnly(getItem().nodeId());
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(SchemeError item, boolean empty) {
                 super.updateItem(item, empty);

@@ -31,7 +31,6 @@ import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 import org.rlmworkbench.editor.model.ConnectionRules;
 import org.rlmworkbench.editor.model.SchemeEditorModel;
-import org.rlmworkbench.runner.scheme.NodeType;
 import org.rlmworkbench.runner.scheme.Position;
 import org.rlmworkbench.runner.scheme.Scheme;
 import org.rlmworkbench.runner.scheme.SchemeError;
@@ -630,10 +629,5 @@ public final class SchemeCanvas extends Pane {
             model.selectOnly(null);
             e.consume();
         }
-    }
-
-    /** The node types shown, for tests and tools. */
-    public List<NodeType> shownTypes() {
-        return skins.values().stream().map(s -> s.node().nodeType()).toList();
     }
 }

@@ -41,12 +41,15 @@ public final class WireSkin {
         // a backward wire swings below both ends instead of running under the nodes between them
         boolean backward = to.getX() < from.getX() + 20;
         double below = Math.max(from.getY(), to.getY()) + 110;
+        // a long forward wire along a row arcs over the nodes it passes
+        boolean over = !backward && dxAbs > 260 && dyAbs < 80;
+        double above = Math.min(from.getY(), to.getY()) - 120;
         c.setStartX(from.getX());
         c.setStartY(from.getY());
         c.setControlX1(from.getX() + dx);
-        c.setControlY1(backward ? below : from.getY());
+        c.setControlY1(backward ? below : over ? above : from.getY());
         c.setControlX2(to.getX() - dx);
-        c.setControlY2(backward ? below : to.getY());
+        c.setControlY2(backward ? below : over ? above : to.getY());
         c.setEndX(to.getX());
         c.setEndY(to.getY());
     }

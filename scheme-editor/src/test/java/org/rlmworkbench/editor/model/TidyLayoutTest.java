@@ -26,7 +26,7 @@ class TidyLayoutTest {
                 for (int j = i + 1; j < all.size(); j++) {
                     Position a = all.get(i);
                     Position b = all.get(j);
-                    boolean apart = Math.abs(a.x() - b.x()) >= 160 || Math.abs(a.y() - b.y()) >= 100;
+                    boolean apart = Math.abs(a.x() - b.x()) >= 160 || Math.abs(a.y() - b.y()) >= 120;
                     assertThat(apart).as("%s: %s and %s overlap", name, a, b).isTrue();
                 }
             }
