@@ -149,6 +149,9 @@ class BuildMctsByHandTest extends ApplicationTest {
         assertThat(expected).contains("\"scheme\"").hasLineCount(expected.split("\n").length);
         assertThat(expected.lines().count()).isGreaterThan(100);
         assertThat(actual).isEqualTo(expected);
+        // and the comparison can tell schemes apart: another selection rule gives another trace
+        Scheme uct = built.withNode(built.node("select").orElseThrow().withParam("rule", "uct"));
+        assertThat(trace(uct)).isNotEqualTo(expected);
     }
 
     private void replaceText(String query, String text) {
