@@ -30,7 +30,7 @@ class NarratorTest {
             assertThat(s).doesNotStartWith(events.get(0).getClass().getSimpleName() + "[");
         });
         int i = 0;
-        while (!(events.get(i) instanceof NodeSelected sel && sel.parentVisits() > 1)) {
+        while (!(events.get(i) instanceof NodeSelected ns && ns.parentVisits() > 1)) {
             i++;
         }
         NodeSelected sel = (NodeSelected) events.get(i);
