@@ -167,6 +167,7 @@ public final class MainController {
             return;
         }
         editor.openTemplate("mcts");
+        Platform.runLater(() -> editor.canvas().fitToContent());
         picker.select("game24", org.rlmworkbench.runner.problem.Problems.byId("game24").sampleInstance());
         editor.model().schemeProperty().addListener((o, a, b) -> onSchemeChanged(a, b));
         picker.validInstanceProperty().addListener((o, a, b) -> setupChanged());
