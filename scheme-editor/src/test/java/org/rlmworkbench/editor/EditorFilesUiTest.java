@@ -124,7 +124,8 @@ class EditorFilesUiTest extends ApplicationTest {
     @Test
     void openThroughTheDialogShowsTheErrorsOfASchemeWithErrors() throws Exception {
         Path f = dir.resolve("half.json");
-        String text = BuiltinSchemes.json("mcts").orElseThrow().replace("\"iterations\": 500", "\"iterations\": -3");
+        String text = BuiltinSchemes.json("mcts").orElseThrow().replaceAll("\"iterations\"\\s*:\\s*500", "\"iterations\": -3");
+        assertThat(text).contains("-3");
         Files.writeString(f, text);
         dialogs.openFrom = f;
         clickOn("Open");
