@@ -491,6 +491,8 @@ public final class SchemeEditorModel {
         SchemeIO.write(getScheme(), path);
         saved = getScheme();
         file.set(path);
+        // what could not be read is not in the file any more: only the validator's findings remain
+        readErrors.clear();
         recent.setAll(recentFiles.add(path));
         recovery.clear();
         refresh();

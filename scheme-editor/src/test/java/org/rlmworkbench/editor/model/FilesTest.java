@@ -126,6 +126,10 @@ class FilesTest {
         assertThat(model.problems()).anyMatch(e -> "select".equals(e.nodeId()) && e.message().contains("Teleport"))
                 .anyMatch(e -> "params.c".equals(e.field()));
         assertThat(model.getFile()).isEqualTo(f);
+        // once saved, the unreadable value is gone from the file, and from the list
+        model.saveAs(dir.resolve("odd-saved.json"));
+        assertThat(model.problems()).noneMatch(e -> "params.c".equals(e.field()))
+                .anyMatch(e -> e.message().contains("Teleport"));
     }
 
     @Test
