@@ -90,6 +90,10 @@ public final class MainController {
     @FXML private ComboBox<String> valueChoice;
     @FXML private ComboBox<String> rewardChoice;
     @FXML private CheckMenuItem breakOnSolution;
+    @FXML private javafx.scene.control.RadioMenuItem layoutTree;
+    @FXML private javafx.scene.control.RadioMenuItem layoutRadial;
+    @FXML private javafx.scene.control.RadioMenuItem layoutBalloon;
+    @FXML private javafx.scene.control.RadioMenuItem layoutLayered;
 
     private final ModelCatalog catalog = new ModelCatalog();
     private final RunSession session = new RunSession(catalog);
@@ -118,6 +122,8 @@ public final class MainController {
         graphView = new ReasoningGraphView(graphModel);
         graphView.setId("graph-view");
         graphView.autoFitProperty().set(true);
+        // MCTS on Game of 24 branches 36 ways at the root: a radial tree reads best at first sight
+        graphView.layoutKindProperty().set(org.rlmworkbench.graphview.layout.LayoutKind.RADIAL);
         graphHolder.getChildren().add(graphView);
         inspectorModel = new InspectorModel(graphModel);
         inspectorHolder.setContent(new InspectorPane(inspectorModel));
@@ -336,6 +342,12 @@ public final class MainController {
             status("The run failed: " + session.debugger().failure().getMessage(), true);
         } else if (s == DebugState.RUNNING) {
             progress.setProgress(Math.max(progress.getProgress(), 0));
+            status("Running: Pause (F6) stops between two events, Stop (Shift+F5) ends the run.", false);
+        } else if (s == DebugState.PAUSED) {
+            status("Paused after event " + session.positionProperty().get()
+                    + ": step, play, or drag the timeline to look back.", false);
+        } else if (s == DebugState.CANCELLED) {
+            status("Stopped. Reset (Ctrl+R) starts again.", false);
         }
     }
 
@@ -449,6 +461,14 @@ public final class MainController {
                 status("Not a node number: '" + t + "'", true);
             }
         });
+    }
+
+    @FXML void chooseLayout() {
+        var kind = layoutTree.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.TREE
+                : layoutBalloon.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.BALLOON
+                : layoutLayered.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.LAYERED
+                : org.rlmworkbench.graphview.layout.LayoutKind.RADIAL;
+        graphView.layoutKindProperty().set(kind);
     }
 
     @FXML void fitTree() {
