@@ -13,6 +13,7 @@ import org.rlmworkbench.runner.interpret.Interpreter;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.narrate.Narrator;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.trace.TraceWriter;
@@ -48,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--narrate", description = "tell every event in a plain sentence as it happens")
+    boolean narrate;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
@@ -60,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
             TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
             if (writer != null) {
                 listeners.add(writer);
+            }
+            if (narrate) {
+                Narrator narrator = new Narrator();
+                listeners.add(e -> out.println(narrator.narrate(e)));
             }
             RunResult r;
             try {

@@ -249,7 +249,7 @@ public final class Interpreter {
     private RunResult finish(RunContext ctx, Outcome o, int iterations, long t0, String reason) {
         int nodes = ctx.graph().size();
         try {
-            ctx.emit(new RunFinished(reason, o.solved(), o.answer(), o.pathIds(), iterations, nodes));
+            ctx.emitFinal(new RunFinished(reason, o.solved(), o.answer(), o.pathIds(), iterations, nodes));
         } catch (RunCancelledException ignored) {
             // cancelled while delivering the last event: the run is over either way
         }

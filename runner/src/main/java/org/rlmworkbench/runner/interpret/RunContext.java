@@ -52,7 +52,14 @@ public final class RunContext {
         return rng;
     }
 
+    /** Reports an event; throws {@link RunCancelledException} once the run is cancelled. */
     public void emit(RunEvent e) {
+        checkCancelled();
+        sink.emit(e);
+    }
+
+    /** Reports the run's last event, even when cancelled. */
+    void emitFinal(RunEvent e) {
         sink.emit(e);
     }
 

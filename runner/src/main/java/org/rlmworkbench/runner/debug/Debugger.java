@@ -1,0 +1,420 @@
+package org.rlmworkbench.runner.debug;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.rlmworkbench.runner.event.LoopIteration;
+import org.rlmworkbench.runner.event.OperatorEntered;
+import org.rlmworkbench.runner.event.OperatorLeft;
+import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.RunFinished;
+import org.rlmworkbench.runner.event.RunListener;
+import org.rlmworkbench.runner.event.SolutionFound;
+import org.rlmworkbench.runner.interpret.EventGate;
+import org.rlmworkbench.runner.interpret.Interpreter;
+import org.rlmworkbench.runner.interpret.RunCancelledException;
+import org.rlmworkbench.runner.interpret.RunContext;
+import org.rlmworkbench.runner.interpret.RunResult;
+import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.problem.InstanceParseException;
+
+/**
+ * The debugger facade: runs a scheme on a background thread and stops it between events on
+ * command. Step one event, one operator, one iteration of the innermost loop; run until a
+ * breakpoint (a scheme node, or a solution being found); pause; cancel; and seek to any event,
+ * earlier ones by replaying the deterministic run from the start. Listeners receive every event
+ * in order on the run's thread; a seek starts again with {@link org.rlmworkbench.runner.event.RunStarted},
+ * which tells them to clear what they show.
+ */
+public final class Debugger implements AutoCloseable {
+
+    private enum Mode { PAUSE, STEP_EVENT, STEP_OPERATOR, STEP_ITERATION, RUN, TO_INDEX }
+
+    private final Interpreter interpreter;
+    private final String instance;
+    private final RunSettings settings;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DebugListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Set<String> breakpoints = new HashSet<>();
+    private boolean breakOnSolution;
+    private final java.util.Map<String, java.util.function.Predicate<RunEvent>> conditions =
+            new java.util.LinkedHashMap<>();
+    private volatile long delayNanos;
+
+    private Thread thread;
+    private RunContext context;
+    private Mode mode = Mode.PAUSE;
+    private DebugState state = DebugState.READY;
+    private long events;
+    private long targetIndex = -1;
+    private String innermostLoop;
+    private boolean cancelRequested;
+    private boolean replaying;
+    private RunResult result;
+    private Throwable failure;
+    private final List<RunEvent> recorded = new ArrayList<>();
+
+    /** A debugger for one run; nothing happens until a command. */
+    public Debugger(Interpreter interpreter, String instance, RunSettings settings) {
+        this.interpreter = interpreter;
+        this.instance = instance;
+        this.settings = settings;
+        interpreter.scheme().nodes().stream().filter(n -> n.breakpoint()).forEach(n -> breakpoints.add(n.id()));
+    }
+
+    public void addListener(RunListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(RunListener l) {
+        listeners.remove(l);
+    }
+
+    public void addStateListener(DebugListener l) {
+        stateListeners.add(l);
+    }
+
+    /** Stops before the scheme node {@code nodeId} runs, when playing. */
+    public void setBreakpoint(String nodeId, boolean on) {
+        synchronized (lock) {
+            if (on) {
+                breakpoints.add(nodeId);
+            } else {
+                breakpoints.remove(nodeId);
+            }
+        }
+    }
+
+    public Set<String> breakpoints() {
+        synchronized (lock) {
+            return Set.copyOf(breakpoints);
+        }
+    }
+
+    /** Stops right after a solution is found, when playing. */
+    public void setBreakOnSolution(boolean on) {
+        synchronized (lock) {
+            breakOnSolution = on;
+        }
+    }
+
+    /**
+     * Stops a playing run after any event that satisfies {@code condition}, e.g. "node 12 selected";
+     * {@code null} removes the condition of that name.
+     */
+    public void setCondition(String name, java.util.function.Predicate<RunEvent> condition) {
+        synchronized (lock) {
+            if (condition == null) {
+                conditions.remove(name);
+            } else {
+                conditions.put(name, condition);
+            }
+        }
+    }
+
+    /** A condition that holds when Select chooses reasoning node {@code node}. */
+    public static java.util.function.Predicate<RunEvent> nodeSelected(int node) {
+        return e -> e instanceof org.rlmworkbench.runner.event.NodeSelected s && s.chosen() == node;
+    }
+
+    /** Pause after each graph-changing event while playing: the animation speed; 0 for none. */
+    public void setDelayMillis(double millis) {
+        delayNanos = (long) (millis * 1e6);
+    }
+
+    /** Runs until a breakpoint, the end, or {@link #pause}. */
+    public void play() {
+        command(Mode.RUN, -1);
+    }
+
+    /** Same as {@link #play}: breakpoints always stop a playing run. */
+    public void runToBreakpoint() {
+        play();
+    }
+
+    public void stepEvent() {
+        command(Mode.STEP_EVENT, -1);
+    }
+
+    /** Runs to the end of the current (or next) scheme node's step. */
+    public void stepOperator() {
+        command(Mode.STEP_OPERATOR, -1);
+    }
+
+    /** Runs to the start of the next iteration of the innermost loop (or the run's end). */
+    public void stepIteration() {
+        command(Mode.STEP_ITERATION, -1);
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            if (state == DebugState.RUNNING) {
+                mode = Mode.PAUSE;
+            }
+        }
+    }
+
+    /** Ends the run; listeners see a final RunFinished with reason {@code cancelled}. */
+    public void cancel() {
+        Thread t;
+        synchronized (lock) {
+            cancelRequested = true;
+            lock.notifyAll();
+            t = thread;
+        }
+        join(t);
+    }
+
+    /**
+     * Moves to just after event {@code index} (0-based): forward by running, backward by running
+     * the same deterministic run again from the start with its events delivered at full speed.
+     */
+    public void seek(long index) {
+        long target = Math.max(0, index);
+        Thread old;
+        synchronized (lock) {
+            if (target < events || state == DebugState.FINISHED || state == DebugState.CANCELLED
+                    || state == DebugState.FAILED) {
+                cancelRequested = true;
+                lock.notifyAll();
+                old = thread;
+            } else {
+                old = null;
+            }
+        }
+        if (old != null) {
+            join(old);
+            synchronized (lock) {
+                thread = null;
+                cancelRequested = false;
+                state = DebugState.READY;
+                events = 0;
+                recorded.clear();
+                replaying = true;
+            }
+        }
+        command(Mode.TO_INDEX, target);
+    }
+
+    /** Starts over: the run is discarded and the debugger is ready again. */
+    public void reset() {
+        cancel();
+        synchronized (lock) {
+            thread = null;
+            cancelRequested = false;
+            events = 0;
+            recorded.clear();
+            result = null;
+            failure = null;
+            mode = Mode.PAUSE;
+        }
+        setState(DebugState.READY);
+    }
+
+    private void command(Mode m, long target) {
+        synchronized (lock) {
+            if (state == DebugState.FINISHED || state == DebugState.CANCELLED || state == DebugState.FAILED) {
+                return;
+            }
+            mode = m;
+            targetIndex = target;
+            if (thread == null) {
+                startThread();
+            } else {
+                // RUNNING at once, so that a caller who waits for the next stop cannot see the last one
+                setStateLocked(DebugState.RUNNING);
+            }
+        }
+    }
+
+    private void startThread() {
+        context = interpreter.newContext(settings, List.of(this::deliver), gate());
+        RunContext ctx = context;
+        thread = new Thread(() -> runBody(ctx), "rlm-debugger-run");
+        thread.setDaemon(true);
+        setStateLocked(DebugState.RUNNING);
+        thread.start();
+    }
+
+    private void runBody(RunContext ctx) {
+        try {
+            RunResult r = interpreter.run(ctx, instance, settings);
+            synchronized (lock) {
+                result = r;
+                replaying = false;
+                setStateLocked(r.reason().equals("cancelled") ? DebugState.CANCELLED : DebugState.FINISHED);
+            }
+        } catch (InstanceParseException | RuntimeException e) {
+            synchronized (lock) {
+                failure = e;
+                replaying = false;
+                setStateLocked(DebugState.FAILED);
+            }
+        }
+    }
+
+    private void deliver(RunEvent e) {
+        for (RunListener l : listeners) {
+            l.onEvent(e);
+        }
+    }
+
+    private EventGate gate() {
+        return (index, event) -> {
+            long delay = 0;
+            synchronized (lock) {
+                recorded.add(event);
+                events = index + 1;
+                boolean nextIteration = false;
+                if (event instanceof LoopIteration li) {
+                    nextIteration = innermostLoop == null || li.loopId().equals(innermostLoop);
+                    innermostLoop = li.loopId();
+                }
+                if (cancelRequested) {
+                    throw new RunCancelledException();
+                }
+                boolean stop = switch (mode) {
+                    case STEP_EVENT -> true;
+                    case STEP_OPERATOR -> event instanceof OperatorLeft;
+                    case STEP_ITERATION -> nextIteration || event instanceof RunFinished;
+                    case TO_INDEX -> index >= targetIndex;
+                    case RUN -> event instanceof OperatorEntered oe && breakpoints.contains(oe.nodeId())
+                            || event instanceof SolutionFound && breakOnSolution
+                            || conditions.values().stream().anyMatch(c -> c.test(event));
+                    case PAUSE -> true;
+                };
+                if (event instanceof RunFinished) {
+                    return;
+                }
+                if (stop) {
+                    pauseHere();
+                } else if (mode != Mode.TO_INDEX && event.changesGraph()) {
+                    delay = delayNanos;
+                }
+            }
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay / 1_000_000, (int) (delay % 1_000_000));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new RunCancelledException();
+                }
+            }
+        };
+    }
+
+    /** Called with the lock held on the run's thread: waits until a command moves on. */
+    private void pauseHere() {
+        mode = Mode.PAUSE;
+        replaying = false;
+        setStateLocked(DebugState.PAUSED);
+        while (mode == Mode.PAUSE && !cancelRequested) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException();
+            }
+        }
+        if (cancelRequested) {
+            throw new RunCancelledException();
+        }
+        setStateLocked(DebugState.RUNNING);
+    }
+
+    private void setState(DebugState s) {
+        synchronized (lock) {
+            setStateLocked(s);
+        }
+    }
+
+    private void setStateLocked(DebugState s) {
+        state = s;
+        lock.notifyAll();
+        long n = events;
+        for (DebugListener l : stateListeners) {
+            l.stateChanged(s, n);
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks until the run is paused, finished, cancelled or failed (tests, headless use). */
+    public DebugState awaitStop(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (state == DebugState.RUNNING || state == DebugState.READY && thread != null) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    break;
+                }
+                lock.wait(left);
+            }
+            return state;
+        }
+    }
+
+    public DebugState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** Events delivered so far in the current run. */
+    public long eventCount() {
+        synchronized (lock) {
+            return events;
+        }
+    }
+
+    /** The current run's events so far (a copy): its trace. */
+    public List<RunEvent> events() {
+        synchronized (lock) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** True while a seek replays events at full speed; views may skip animation. */
+    public boolean replaying() {
+        synchronized (lock) {
+            return replaying;
+        }
+    }
+
+    /** The result once finished or cancelled, else null. */
+    public RunResult result() {
+        synchronized (lock) {
+            return result;
+        }
+    }
+
+    public Throwable failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
+    /** The live run's context (its graph is only safe to read while paused or stopped). */
+    public RunContext context() {
+        synchronized (lock) {
+            return context;
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+}
