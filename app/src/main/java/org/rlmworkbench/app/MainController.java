@@ -282,7 +282,12 @@ public final class MainController {
             clearViews();
             return;
         }
+        boolean restarted = batch.stream().anyMatch(e -> e instanceof RunStarted);
         graphModel.apply(batch);
+        if (restarted && graphModel.size() > 0) {
+            // the root's inspector shows the selection terms of its children from the first Select on
+            graphView.select(0);
+        }
         charts.accept(batch);
         List<String> lines = new ArrayList<>(batch.size());
         String active = executingNode;

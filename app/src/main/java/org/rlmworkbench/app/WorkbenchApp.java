@@ -14,7 +14,8 @@ import javafx.stage.Stage;
 
 /**
  * The workbench window: Game of 24, a sample instance and the MCTS scheme are loaded, so one press
- * on Play shows a tree growing. Options: {@code --workspace FILE}, {@code --presentation}.
+ * on Play shows a tree growing. Options: {@code --workspace FILE}, {@code --presentation}, and
+ * {@code --play} to start playing at once (a classroom display, a demo).
  */
 public final class WorkbenchApp extends Application {
     private MainController controller;
@@ -51,6 +52,9 @@ public final class WorkbenchApp extends Application {
                 controller.openWorkspace(workspace);
             }
             Timing.mark("ready to play");
+            if (args.contains("--play")) {
+                controller.play();
+            }
         });
         stage.show();
     }
