@@ -164,8 +164,10 @@ public final class LayoutBenchmark {
                 long t1 = System.nanoTime();
                 view.layoutNow();
                 long t2 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "open %7d nodes: apply %d events %.1f ms, first layout %.1f ms%n", n,
-                        events.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                view.paint();
+                long t3 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "open %7d nodes: apply %d events %.1f ms, first layout %.1f ms,"
+                        + " first paint %.1f ms%n", n, events.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
                 viewRef.set(view);
                 stageRef.set(stage);
             });
@@ -196,6 +198,9 @@ public final class LayoutBenchmark {
     private static void measurePanZoom(ReasoningGraphView view, int n, String level) throws Exception {
         List<Long> intervals = new ArrayList<>();
         List<Long> paints = new ArrayList<>();
+        List<Long> paintBytes = new ArrayList<>();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
         CountDownLatch done = new CountDownLatch(1);
         onFx(() -> new AnimationTimer() {
             long start;
@@ -214,9 +219,11 @@ public final class LayoutBenchmark {
                 k++;
                 view.viewport().pan(k % 40 < 20 ? 7 : -7, k % 60 < 30 ? 3 : -3);
                 view.viewport().zoomAt(k % 50 < 25 ? 1.01 : 0.99, 800, 500);
+                long b0 = threads.getCurrentThreadAllocatedBytes();
                 long t0 = System.nanoTime();
                 view.paint();
                 paints.add(System.nanoTime() - t0);
+                paintBytes.add(threads.getCurrentThreadAllocatedBytes() - b0);
                 if (now - start > 2_000_000_000L) {
                     stop();
                     done.countDown();
@@ -224,13 +231,25 @@ public final class LayoutBenchmark {
             }
         }.start());
         done.await(60, TimeUnit.SECONDS);
+        int worst = 0;
+        long into = 0;
+        long sum = 0;
+        for (int k = 0; k < intervals.size(); k++) {
+            sum += intervals.get(k);
+            if (intervals.get(k) > intervals.get(worst)) {
+                worst = k;
+                into = sum;
+            }
+        }
         long[] iv = intervals.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] pt = paints.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] pb = paintBytes.stream().mapToLong(Long::longValue).sorted().toArray();
         double total = Arrays.stream(iv).sum() / 1e9;
         System.out.printf(Locale.ROOT, "frames %7d nodes, %-18s: %5.1f fps, frame interval median %.1f ms, p95 %.1f ms,"
-                        + " max %.1f ms; paint median %.1f ms, max %.1f ms%n", n, level, iv.length / total,
-                iv[iv.length / 2] / 1e6, iv[(int) (iv.length * 0.95)] / 1e6, iv[iv.length - 1] / 1e6,
-                pt[pt.length / 2] / 1e6, pt[pt.length - 1] / 1e6);
+                        + " max %.1f ms (frame %d, %.0f ms in); paint median %.1f ms, max %.1f ms, allocates %d KiB"
+                        + " (median)%n", n, level, iv.length / total, iv[iv.length / 2] / 1e6,
+                iv[(int) (iv.length * 0.95)] / 1e6, iv[iv.length - 1] / 1e6, worst + 1, into / 1e6,
+                pt[pt.length / 2] / 1e6, pt[pt.length - 1] / 1e6, pb[pb.length / 2] >> 10);
     }
 
     /**
