@@ -103,9 +103,8 @@ public class ReasoningGraphView extends Region {
     /** Whether {@link #layout} is a final tidy tree (jungrapht's or grown from one), the base for growth. */
     private boolean layoutIsTree;
     private boolean lastLayoutIncremental;
-    /** Grid over the settled positions for culling; rebuilt lazily after each layout. */
+    /** Grid over the target positions for culling, built with each layout. */
     private SpatialIndex index;
-    private int indexRevision = -1;
     /** Typical sibling distance over the slot a card needs, at most 1; radial layouts pack closer. */
     private double packing = 1;
     private boolean[] visible = new boolean[0];
@@ -357,17 +356,9 @@ public class ReasoningGraphView extends Region {
                 settledIndex());
     }
 
-    /** The culling grid over the current positions once they have settled; null during a glide. */
+    /** The culling grid over the layout's positions once the nodes have settled there; null during a glide. */
     private SpatialIndex settledIndex() {
-        if (motion.moving()) {
-            return null;
-        }
-        if (index == null || indexRevision != layoutRevision.get()) {
-            int n = Math.min(model.size(), Math.min(motion.x().length, visible.length));
-            index = SpatialIndex.build(model.graph(), motion.x(), motion.y(), visible, n);
-            indexRevision = layoutRevision.get();
-        }
-        return index;
+        return motion.moving() ? null : index;
     }
 
     public GraphPainter painter() {
@@ -606,6 +597,8 @@ public class ReasoningGraphView extends Region {
         layout = l;
         packing = GrowthPlacement.packing(l, in, layoutSettings);
         visible = in.visible();
+        index = SpatialIndex.build(model.graph(), l.x(), l.y(), visible,
+                Math.min(model.size(), Math.min(l.size(), visible.length)));
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
         if (autoFit.get() && !userMoved) {
