@@ -353,12 +353,12 @@ public class ReasoningGraphView extends Region {
                 selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
                 colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
                 packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED,
-                settledIndex());
+                cullingIndex());
     }
 
-    /** The culling grid over the layout's positions once the nodes have settled there; null during a glide. */
-    private SpatialIndex settledIndex() {
-        return motion.moving() ? null : index;
+    /** The culling grid over the layout's positions and, during a glide, the glides' start points. */
+    private SpatialIndex cullingIndex() {
+        return index;
     }
 
     public GraphPainter painter() {
@@ -597,10 +597,13 @@ public class ReasoningGraphView extends Region {
         layout = l;
         packing = GrowthPlacement.packing(l, in, layoutSettings);
         visible = in.visible();
-        index = SpatialIndex.build(model.graph(), l.x(), l.y(), visible,
-                Math.min(model.size(), Math.min(l.size(), visible.length)));
+
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
+        // filed by the box of each glide, so the grid culls during the transition too
+        index = SpatialIndex.build(model.graph(), l.x(), l.y(), motion.moving() ? motion.fromX() : null,
+                motion.moving() ? motion.fromY() : null, visible,
+                Math.min(model.size(), Math.min(l.size(), visible.length)));
         if (autoFit.get() && !userMoved) {
             fitToView();
         }

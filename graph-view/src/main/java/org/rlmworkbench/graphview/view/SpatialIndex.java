@@ -47,6 +47,16 @@ final class SpatialIndex {
 
     /** Indexes the first {@code n} nodes at (x, y) that are visible and placed. */
     static SpatialIndex build(ReasoningGraph g, double[] x, double[] y, boolean[] visible, int n) {
+        return build(g, x, y, null, null, visible, n);
+    }
+
+    /**
+     * Indexes the first {@code n} nodes at (x, y) that are visible and placed, each by the box that
+     * also holds its start (x2, y2) and its parent's, so that the index stays valid while the nodes
+     * glide in straight lines from (x2, y2) to (x, y); x2 null for settled nodes.
+     */
+    static SpatialIndex build(ReasoningGraph g, double[] x, double[] y, double[] x2, double[] y2, boolean[] visible,
+                              int n) {
         int m = 0;
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -58,6 +68,12 @@ final class SpatialIndex {
                 maxX = Math.max(maxX, x[i]);
                 minY = Math.min(minY, y[i]);
                 maxY = Math.max(maxY, y[i]);
+                if (x2 != null && !Double.isNaN(x2[i])) {
+                    minX = Math.min(minX, x2[i]);
+                    maxX = Math.max(maxX, x2[i]);
+                    minY = Math.min(minY, y2[i]);
+                    maxY = Math.max(maxY, y2[i]);
+                }
                 if (g.isAggregated(i)) {
                     aggregatedCount++;
                 }
@@ -85,7 +101,7 @@ final class SpatialIndex {
             if (g.isAggregated(i)) {
                 aggregated[a++] = i;
             }
-            if (!cells(g, x, y, visible, n, i, minX, minY, cellW, cellH, cols, rows, box)) {
+            if (!cells(g, x, y, x2, y2, visible, n, i, minX, minY, cellW, cellH, cols, rows, box)) {
                 longCount++;
                 continue;
             }
@@ -108,7 +124,7 @@ final class SpatialIndex {
             if (!shown(i, x, visible, n)) {
                 continue;
             }
-            if (!cells(g, x, y, visible, n, i, minX, minY, cellW, cellH, cols, rows, box)) {
+            if (!cells(g, x, y, x2, y2, visible, n, i, minX, minY, cellW, cellH, cols, rows, box)) {
                 longEdges[l++] = i;
                 continue;
             }
@@ -126,15 +142,28 @@ final class SpatialIndex {
     }
 
     /** The cell range of node {@code i} with its parent edge; false when it covers too many cells. */
-    private static boolean cells(ReasoningGraph g, double[] x, double[] y, boolean[] visible, int n, int i,
-                                 double minX, double minY, double cellW, double cellH, int cols, int rows, int[] box) {
+    private static boolean cells(ReasoningGraph g, double[] x, double[] y, double[] x2, double[] y2,
+                                 boolean[] visible, int n, int i, double minX, double minY, double cellW, double cellH,
+                                 int cols, int rows, int[] box) {
         double ax = x[i], bx = x[i], ay = y[i], by = y[i];
+        if (x2 != null && !Double.isNaN(x2[i])) {
+            ax = Math.min(ax, x2[i]);
+            bx = Math.max(bx, x2[i]);
+            ay = Math.min(ay, y2[i]);
+            by = Math.max(by, y2[i]);
+        }
         int p = g.parent(i);
         if (p >= 0 && shown(p, x, visible, n)) {
             ax = Math.min(ax, x[p]);
             bx = Math.max(bx, x[p]);
             ay = Math.min(ay, y[p]);
             by = Math.max(by, y[p]);
+            if (x2 != null && !Double.isNaN(x2[p])) {
+                ax = Math.min(ax, x2[p]);
+                bx = Math.max(bx, x2[p]);
+                ay = Math.min(ay, y2[p]);
+                by = Math.max(by, y2[p]);
+            }
         }
         box[0] = clamp((int) ((ax - minX) / cellW), cols);
         box[2] = clamp((int) ((bx - minX) / cellW), cols);
