@@ -597,7 +597,6 @@ public class ReasoningGraphView extends Region {
         layout = l;
         packing = GrowthPlacement.packing(l, in, layoutSettings);
         visible = in.visible();
-
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
         // filed by the box of each glide, so the grid culls during the transition too
