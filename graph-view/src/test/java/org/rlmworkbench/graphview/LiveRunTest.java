@@ -35,6 +35,12 @@ class LiveRunTest {
 
     @Test
     void followsALiveRunWithAsyncLayout() throws Exception {
+        int[] incremental = {0};
+        WaitForAsyncUtils.asyncFx(() -> view.layoutRevisionProperty().addListener((o, a, b) -> {
+            if (view.lastLayoutIncremental()) {
+                incremental[0]++;
+            }
+        })).get(5, TimeUnit.SECONDS);
         RealRun run = RealRun.of("mcts-uct", "4 9 10 13", 7, 2000, new FxEventBatcher(model::apply));
         assertThat(run.graph().size()).isGreaterThan(ReasoningGraphView.ASYNC_LAYOUT_THRESHOLD);
         // wait until the last layout has landed: all nodes placed, nothing pending
@@ -52,6 +58,8 @@ class LiveRunTest {
         assertThat(view.shownCount()).isEqualTo(run.graph().size());
         assertThat(view.isLayoutRunning()).isFalse();
         TreeGeometry.assertNoOverlap(view.nodeLayout(), view.layoutSettings(), model.size());
+        // above the async threshold the growing tree was laid out incrementally, not only by jungrapht
+        assertThat(WaitForAsyncUtils.asyncFx(() -> incremental[0]).get(5, TimeUnit.SECONDS)).isPositive();
         assertThat(model.bestPathProperty().get()).containsExactly(run.finished().bestPath());
     }
 }

@@ -12,9 +12,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.rlmworkbench.graphview.layout.GraphLayouter;
+import org.rlmworkbench.graphview.layout.IncrementalTreeLayout;
 import org.rlmworkbench.graphview.layout.LayoutInput;
 import org.rlmworkbench.graphview.layout.LayoutKind;
 import org.rlmworkbench.graphview.layout.LayoutSettings;
+import org.rlmworkbench.graphview.layout.NodeLayout;
 import org.rlmworkbench.graphview.model.GraphViewModel;
 import org.rlmworkbench.graphview.view.ReasoningGraphView;
 import org.rlmworkbench.runner.event.NodeAdded;
@@ -102,7 +104,20 @@ public final class LayoutBenchmark {
         ReasoningGraph before = GraphReplayer.rebuild(events.subList(0, cut), null);
         ReasoningGraph after = GraphReplayer.rebuild(events.subList(0, cut2), null);
         GraphLayouter layouter = new GraphLayouter(LayoutSettings.defaults());
-        layouter.layout(LayoutInput.of(before), LayoutKind.TREE);
+        NodeLayout base = layouter.layout(LayoutInput.of(before), LayoutKind.TREE);
+        double[] inc = new double[21];
+        for (int r = 0; r < inc.length; r++) {
+            long t0 = System.nanoTime();
+            NodeLayout grown = IncrementalTreeLayout.grow(base, LayoutInput.of(after), LayoutSettings.defaults());
+            inc[r] = (System.nanoTime() - t0) / 1e6;
+            if (grown == null) {
+                throw new IllegalStateException("not a pure growth");
+            }
+        }
+        Arrays.sort(inc);
+        System.out.printf(Locale.ROOT, "+%d nodes on a %d-node tree: incremental TREE update (snapshot + update) median"
+                + " %.2f ms (min %.2f, max %.2f)%n", after.size() - before.size(), before.size(), inc[inc.length / 2],
+                inc[0], inc[inc.length - 1]);
         double[] ms = new double[7];
         for (int r = 0; r < ms.length; r++) {
             long t0 = System.nanoTime();
@@ -149,8 +164,10 @@ public final class LayoutBenchmark {
                 long t1 = System.nanoTime();
                 view.layoutNow();
                 long t2 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "open %7d nodes: apply %d events %.1f ms, first layout %.1f ms%n", n,
-                        events.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                view.paint();
+                long t3 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "open %7d nodes: apply %d events %.1f ms, first layout %.1f ms,"
+                        + " first paint %.1f ms%n", n, events.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
                 viewRef.set(view);
                 stageRef.set(stage);
             });
@@ -181,6 +198,9 @@ public final class LayoutBenchmark {
     private static void measurePanZoom(ReasoningGraphView view, int n, String level) throws Exception {
         List<Long> intervals = new ArrayList<>();
         List<Long> paints = new ArrayList<>();
+        List<Long> paintBytes = new ArrayList<>();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
         CountDownLatch done = new CountDownLatch(1);
         onFx(() -> new AnimationTimer() {
             long start;
@@ -199,9 +219,11 @@ public final class LayoutBenchmark {
                 k++;
                 view.viewport().pan(k % 40 < 20 ? 7 : -7, k % 60 < 30 ? 3 : -3);
                 view.viewport().zoomAt(k % 50 < 25 ? 1.01 : 0.99, 800, 500);
+                long b0 = threads.getCurrentThreadAllocatedBytes();
                 long t0 = System.nanoTime();
                 view.paint();
                 paints.add(System.nanoTime() - t0);
+                paintBytes.add(threads.getCurrentThreadAllocatedBytes() - b0);
                 if (now - start > 2_000_000_000L) {
                     stop();
                     done.countDown();
@@ -209,44 +231,68 @@ public final class LayoutBenchmark {
             }
         }.start());
         done.await(60, TimeUnit.SECONDS);
+        int worst = 0;
+        long into = 0;
+        long sum = 0;
+        for (int k = 0; k < intervals.size(); k++) {
+            sum += intervals.get(k);
+            if (intervals.get(k) > intervals.get(worst)) {
+                worst = k;
+                into = sum;
+            }
+        }
         long[] iv = intervals.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] pt = paints.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] pb = paintBytes.stream().mapToLong(Long::longValue).sorted().toArray();
         double total = Arrays.stream(iv).sum() / 1e9;
         System.out.printf(Locale.ROOT, "frames %7d nodes, %-18s: %5.1f fps, frame interval median %.1f ms, p95 %.1f ms,"
-                        + " max %.1f ms; paint median %.1f ms, max %.1f ms%n", n, level, iv.length / total,
-                iv[iv.length / 2] / 1e6, iv[(int) (iv.length * 0.95)] / 1e6, iv[iv.length - 1] / 1e6,
-                pt[pt.length / 2] / 1e6, pt[pt.length - 1] / 1e6);
+                        + " max %.1f ms (frame %d, %.0f ms in); paint median %.1f ms, max %.1f ms, allocates %d KiB"
+                        + " (median)%n", n, level, iv.length / total, iv[iv.length / 2] / 1e6,
+                iv[(int) (iv.length * 0.95)] / 1e6, iv[iv.length - 1] / 1e6, worst + 1, into / 1e6,
+                pt[pt.length / 2] / 1e6, pt[pt.length - 1] / 1e6, pb[pb.length / 2] >> 10);
     }
 
     /**
      * Adds 10 nodes at a time to the view's 10k tree and times until the transition starts (the
-     * provisional layout is applied) and until jungrapht's new layout is applied.
+     * first layout is applied) and until the final layout is in place (the incremental tidy-tree
+     * update, or jungrapht's layout from the worker when the view had to fall back to it).
      */
     private static void growthLatency(ReasoningGraphView view) throws Exception {
         List<RunEvent> more = SyntheticRun.events(10_200, 42);
-        for (int r = 0; r < 5; r++) {
+        for (int r = 0; r < 10; r++) {
             int first = view.model().size();
             int from = indexAfterNode(more, first - 1);
             int to = indexAfterNode(more, first + 9);
-            CountDownLatch applied = new CountDownLatch(2);
-            long[] t = new long[3];
+            CountDownLatch applied = new CountDownLatch(1);
+            List<Long> revisions = new ArrayList<>();
+            long[] t0 = new long[1];
             onFx(() -> {
                 view.animatedProperty().set(true);
-                int rev = view.layoutRevisionProperty().get();
                 view.layoutRevisionProperty().addListener((o, a, b) -> {
-                    if (b.intValue() == rev + 1 || b.intValue() == rev + 2) {
-                        t[b.intValue() - rev] = System.nanoTime();
-                        applied.countDown();
-                    }
+                    revisions.add(System.nanoTime());
+                    applied.countDown();
                 });
-                t[0] = System.nanoTime();
+                t0[0] = System.nanoTime();
                 view.model().apply(more.subList(from, to));
             });
             applied.await(30, TimeUnit.SECONDS);
+            boolean[] running = {true};
+            boolean[] incremental = new boolean[1];
+            while (running[0]) {
+                onFx(() -> {
+                    running[0] = view.isLayoutRunning();
+                    incremental[0] = view.lastLayoutIncremental();
+                });
+                if (running[0]) {
+                    Thread.sleep(2);
+                }
+            }
+            long[] t = {0};
+            onFx(() -> t[0] = revisions.get(revisions.size() - 1));
             System.out.printf(Locale.ROOT, "growth: +%d nodes on a %d-node view: transition started after %.1f ms,"
-                    + " jungrapht layout applied after %.1f ms (layout on worker %.1f ms)%n",
-                    view.model().size() - first, first, (t[1] - t[0]) / 1e6, (t[2] - t[0]) / 1e6,
-                    view.lastLayoutMillis());
+                    + " final layout in place after %.1f ms (%s, layout %.1f ms)%n",
+                    view.model().size() - first, first, (revisions.get(0) - t0[0]) / 1e6, (t[0] - t0[0]) / 1e6,
+                    incremental[0] ? "incremental" : "jungrapht on the worker", view.lastLayoutMillis());
             Thread.sleep(600);
         }
     }

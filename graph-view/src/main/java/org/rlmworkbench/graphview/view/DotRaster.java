@@ -58,26 +58,16 @@ final class DotRaster {
 
     /** A one-pixel line, clipped to the frame (Liang-Barsky), drawn with Bresenham's algorithm. */
     void line(double ax, double ay, double bx, double by, int color) {
-        double t0 = 0;
-        double t1 = 1;
         double dx = bx - ax;
         double dy = by - ay;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {ax, width - 1 - ax, ay, height - 1 - ay};
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) {
-                    return;
-                }
-            } else {
-                double t = q[i] / p[i];
-                if (p[i] < 0) {
-                    t0 = Math.max(t0, t);
-                } else {
-                    t1 = Math.min(t1, t);
-                }
-            }
+        // Liang-Barsky against x in [0, width - 1] and y in [0, height - 1], without arrays
+        clipLo = 0;
+        clipHi = 1;
+        if (!clip(-dx, ax) || !clip(dx, width - 1 - ax) || !clip(-dy, ay) || !clip(dy, height - 1 - ay)) {
+            return;
         }
+        double t0 = clipLo;
+        double t1 = clipHi;
         if (t0 > t1) {
             return;
         }
@@ -107,6 +97,23 @@ final class DotRaster {
                 y += sy;
             }
         }
+    }
+
+    private double clipLo;
+    private double clipHi;
+
+    /** One Liang-Barsky edge test on [clipLo, clipHi]; false when the line lies wholly outside. */
+    private boolean clip(double p, double q) {
+        if (p == 0) {
+            return q >= 0;
+        }
+        double t = q / p;
+        if (p < 0) {
+            clipLo = Math.max(clipLo, t);
+        } else {
+            clipHi = Math.min(clipHi, t);
+        }
+        return true;
     }
 
     /** Shows the frame on {@code g}. */

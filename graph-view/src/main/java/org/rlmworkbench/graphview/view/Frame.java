@@ -20,12 +20,34 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
  * @param level the level of detail to draw
  * @param elbows whether edges are drawn as right-angled elbows (top-down layouts)
  * @param packing typical sibling distance over a card slot (1 for the tidy tree, less when packed)
+ * @param index a grid over x and y for culling, or null (the painter then scans every node)
  */
 public record Frame(ReasoningGraph graph, double[] x, double[] y, float[] alpha, boolean[] visible,
                     BitSet collapsed, int selected, BitSet bestPath, BitSet matches, List<Effect> effects,
                     long now, Viewport viewport, double width, double height, QColorScale colors,
                     LayoutSettings card, boolean showLegend, DetailLevel level,
-                    double packing, boolean elbows) {
+                    double packing, boolean elbows, SpatialIndex index) {
+
+    /** A frame without a spatial index: painting scans every node. */
+    public Frame(ReasoningGraph graph, double[] x, double[] y, float[] alpha, boolean[] visible,
+                 BitSet collapsed, int selected, BitSet bestPath, BitSet matches, List<Effect> effects,
+                 long now, Viewport viewport, double width, double height, QColorScale colors,
+                 LayoutSettings card, boolean showLegend, DetailLevel level,
+                 double packing, boolean elbows) {
+        this(graph, x, y, alpha, visible, collapsed, selected, bestPath, matches, effects, now, viewport, width,
+                height, colors, card, showLegend, level, packing, elbows, null);
+    }
+
+    /**
+     * Ids of the nodes to visit for the world box: those near it from the index, or null for all
+     * {@link #count()} nodes.
+     */
+    int[] candidates(double x0, double y0, double x1, double y1) {
+        if (index == null || index.size() != count()) {
+            return null;
+        }
+        return index.query(x0, y0, x1, y1);
+    }
 
     /** Number of nodes the arrays cover (the graph may have grown since). */
     public int count() {

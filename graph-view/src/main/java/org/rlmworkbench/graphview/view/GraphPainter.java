@@ -59,12 +59,14 @@ public final class GraphPainter {
         double y0 = vp.toWorldY(0) - ch;
         double x1 = vp.toWorldX(f.width()) + cw;
         double y1 = vp.toWorldY(f.height()) + ch;
-        int n = f.count();
+        int[] ids = f.candidates(x0, y0, x1, y1);
+        int n = ids == null ? f.count() : ids.length;
         if (level == DetailLevel.DOT && s.beginRaster(BACKGROUND, f.width(), f.height())) {
-            paintRaster(s, f, x0, y0, x1, y1);
+            paintRaster(s, f, ids, x0, y0, x1, y1);
             s.endRaster();
-            paintEdges(s, f, level, x0, y0, x1, y1, true);
-            for (int i = 0; i < n; i++) {
+            paintEdges(s, f, ids, level, x0, y0, x1, y1, true);
+            for (int k = 0; k < n; k++) {
+                int i = ids == null ? k : ids[k];
                 if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
                         || f.graph().isSolved(i) || f.graph().isAggregated(i))) {
                     paintNode(s, f, i, level, pending);
@@ -77,8 +79,9 @@ public final class GraphPainter {
             }
             return;
         }
-        paintEdges(s, f, level, x0, y0, x1, y1, false);
-        for (int i = 0; i < n; i++) {
+        paintEdges(s, f, ids, level, x0, y0, x1, y1, false);
+        for (int k = 0; k < n; k++) {
+            int i = ids == null ? k : ids[k];
             if (!f.shown(i)) {
                 continue;
             }
@@ -97,11 +100,12 @@ public final class GraphPainter {
     }
 
     /** Far out: every edge and dot in the surface's pixel buffer. */
-    private void paintRaster(Surface s, Frame f, double x0, double y0, double x1, double y1) {
+    private void paintRaster(Surface s, Frame f, int[] ids, double x0, double y0, double x1, double y1) {
         ReasoningGraph g = f.graph();
         Viewport vp = f.viewport();
-        int n = f.count();
-        for (int i = 0; i < n; i++) {
+        int n = ids == null ? f.count() : ids.length;
+        for (int k = 0; k < n; k++) {
+            int i = ids == null ? k : ids[k];
             int p = g.parent(i);
             if (p < 0 || !f.shown(i) || !f.shown(p) || !crosses(f, p, i, x0, y0, x1, y1)
                     || f.bestPath().get(i) && f.bestPath().get(p)) {
@@ -112,7 +116,8 @@ public final class GraphPainter {
         }
         double ch = f.card().cardHeight();
         double maxR = maxDotRadius(f);
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = ids == null ? k : ids[k];
             if (!f.shown(i)) {
                 continue;
             }
@@ -127,16 +132,17 @@ public final class GraphPainter {
         }
     }
 
-    private void paintEdges(Surface s, Frame f, DetailLevel level, double x0, double y0, double x1, double y1,
-                            boolean specialOnly) {
+    private void paintEdges(Surface s, Frame f, int[] ids, DetailLevel level, double x0, double y0, double x1,
+                            double y1, boolean specialOnly) {
         ReasoningGraph g = f.graph();
         Viewport vp = f.viewport();
         double half = level == DetailLevel.DOT ? 0 : f.card().cardHeight() / 2.0;
         double lw = level == DetailLevel.DOT ? 0.6 : Math.max(0.8, 1.4 * vp.scale());
-        int n = f.count();
+        int n = ids == null ? f.count() : ids.length;
         boolean curves = level == DetailLevel.CARD && !f.elbows();
         s.beginLines(EDGE, lw);
-        for (int i = 0; i < n && !specialOnly; i++) {
+        for (int k = 0; k < n && !specialOnly; k++) {
+            int i = ids == null ? k : ids[k];
             int p = g.parent(i);
             if (p < 0 || !f.shown(i) || !f.shown(p) || !crosses(f, p, i, x0, y0, x1, y1)) {
                 continue;
@@ -158,7 +164,8 @@ public final class GraphPainter {
             }
         }
         s.endLines();
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = ids == null ? k : ids[k];
             int p = g.parent(i);
             if (p < 0 || !f.shown(i) || !f.shown(p) || !crosses(f, p, i, x0, y0, x1, y1)) {
                 continue;
@@ -171,7 +178,10 @@ public final class GraphPainter {
             edge(s, f, p, i, half, best ? BEST : EDGE, best ? Math.max(2, 4 * vp.scale()) : lw, curves);
         }
         // DAG edges from Aggregate, beyond the first parent
-        for (int i = 0; i < n; i++) {
+        int[] dag = ids == null ? null : f.index().aggregated();
+        int dagN = dag == null ? f.count() : dag.length;
+        for (int d = 0; d < dagN; d++) {
+            int i = dag == null ? d : dag[d];
             if (!g.isAggregated(i) || !f.shown(i)) {
                 continue;
             }
@@ -325,7 +335,11 @@ public final class GraphPainter {
         DetailLevel level = f.level();
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < f.count(); i++) {
+        double reach = Math.max(f.card().cardWidth(), Math.max(f.card().cardHeight(), 12 / vp.scale()));
+        int[] ids = f.candidates(wx - reach, wy - reach, wx + reach, wy + reach);
+        int n = ids == null ? f.count() : ids.length;
+        for (int k = 0; k < n; k++) {
+            int i = ids == null ? k : ids[k];
             if (!f.shown(i)) {
                 continue;
             }

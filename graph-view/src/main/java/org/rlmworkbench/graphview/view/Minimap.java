@@ -2,8 +2,9 @@ package org.rlmworkbench.graphview.view;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.rlmworkbench.graphview.layout.NodeLayout;
 
@@ -16,6 +17,8 @@ final class Minimap extends Region {
     static final double WIDTH = 200;
     static final double HEIGHT = 130;
     private static final double PAD = 6;
+    /** Dot colour #56606b. */
+    private static final int DOT_RGB = 0x56606b;
 
     /** Where a click in the minimap sends the main view, in world coordinates. */
     interface Target {
@@ -53,23 +56,43 @@ final class Minimap extends Region {
         scale = Math.min((WIDTH - 2 * PAD) / w, (HEIGHT - 2 * PAD) / h);
         ox = PAD + (WIDTH - 2 * PAD - w * scale) / 2 - l.minX() * scale;
         oy = PAD + (HEIGHT - 2 * PAD - h * scale) / 2 - l.minY() * scale;
-        GraphicsContext g = dots.getGraphicsContext2D();
-        g.clearRect(0, 0, WIDTH, HEIGHT);
-        g.setFill(Color.web("#56606b"));
-        // one pixel per node; at most one dot per pixel cell
-        boolean[] seen = new boolean[(int) (WIDTH * HEIGHT)];
+        // one pixel-sized dot per node, written into a pixel array and drawn as one image: 100,000
+        // separate fillRect calls would cost the renderer a long first frame
+        int iw = (int) WIDTH;
+        int ih = (int) HEIGHT;
+        int[] alpha = new int[iw * ih];
         for (int i = 0; i < l.size(); i++) {
             if (i >= visible.length || !visible[i] || Double.isNaN(l.x()[i])) {
                 continue;
             }
-            int px = (int) (l.x()[i] * scale + ox);
-            int py = (int) (l.y()[i] * scale + oy);
-            if (px < 0 || py < 0 || px >= WIDTH || py >= HEIGHT || seen[py * (int) WIDTH + px]) {
+            double fx = l.x()[i] * scale + ox;
+            double fy = l.y()[i] * scale + oy;
+            int px = (int) fx;
+            int py = (int) fy;
+            if (fx < 0 || fy < 0 || px >= iw || py >= ih) {
                 continue;
             }
-            seen[py * (int) WIDTH + px] = true;
-            g.fillRect(px, py, 1.5, 1.5);
+            // a 1.5-pixel square: the pixel itself, half of its right and lower neighbours
+            alpha[py * iw + px] = 255;
+            if (px + 1 < iw) {
+                alpha[py * iw + px + 1] = Math.max(alpha[py * iw + px + 1], 128);
+            }
+            if (py + 1 < ih) {
+                alpha[(py + 1) * iw + px] = Math.max(alpha[(py + 1) * iw + px], 128);
+                if (px + 1 < iw) {
+                    alpha[(py + 1) * iw + px + 1] = Math.max(alpha[(py + 1) * iw + px + 1], 64);
+                }
+            }
         }
+        int[] argb = new int[iw * ih];
+        for (int k = 0; k < argb.length; k++) {
+            argb[k] = alpha[k] << 24 | DOT_RGB;
+        }
+        WritableImage image = new WritableImage(iw, ih);
+        image.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbInstance(), argb, 0, iw);
+        GraphicsContext g = dots.getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT);
+        g.drawImage(image, 0, 0);
     }
 
     void showViewport(Viewport vp, double viewW, double viewH) {

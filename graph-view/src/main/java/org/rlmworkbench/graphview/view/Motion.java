@@ -31,6 +31,15 @@ public final class Motion {
         return curY;
     }
 
+    /** Where the running transition started, per node (meaningful where the target is placed). */
+    double[] fromX() {
+        return fromX;
+    }
+
+    double[] fromY() {
+        return fromY;
+    }
+
     public float[] alpha() {
         return alpha;
     }

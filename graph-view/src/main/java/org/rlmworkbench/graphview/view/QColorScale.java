@@ -48,8 +48,19 @@ public record QColorScale(double min, double mid, double max) {
 
     /** Colour of step {@code s}. */
     public static Color stepColor(int s) {
-        double t = s / (double) (STEPS - 1);
-        return t <= 0.5 ? LOW.interpolate(NEUTRAL, t * 2) : NEUTRAL.interpolate(HIGH, (t - 0.5) * 2);
+        return Steps.COLORS[s];
+    }
+
+    /** The step colours, made once: painting asks for one per node and frame. */
+    private static final class Steps {
+        static final Color[] COLORS = new Color[STEPS];
+
+        static {
+            for (int s = 0; s < STEPS; s++) {
+                double t = s / (double) (STEPS - 1);
+                COLORS[s] = t <= 0.5 ? LOW.interpolate(NEUTRAL, t * 2) : NEUTRAL.interpolate(HIGH, (t - 0.5) * 2);
+            }
+        }
     }
 
     /** Colour of a node with Q {@code q} and {@code visits} visits. */

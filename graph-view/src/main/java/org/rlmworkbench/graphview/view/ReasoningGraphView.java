@@ -33,6 +33,7 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import org.rlmworkbench.graphview.layout.GraphLayouter;
 import org.rlmworkbench.graphview.layout.GrowthPlacement;
+import org.rlmworkbench.graphview.layout.IncrementalTreeLayout;
 import org.rlmworkbench.graphview.layout.LayoutInput;
 import org.rlmworkbench.graphview.layout.LayoutKind;
 import org.rlmworkbench.graphview.layout.LayoutSettings;
@@ -99,6 +100,11 @@ public class ReasoningGraphView extends Region {
     private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
 
     private NodeLayout layout = NodeLayout.empty();
+    /** Whether {@link #layout} is a final tidy tree (jungrapht's or grown from one), the base for growth. */
+    private boolean layoutIsTree;
+    private boolean lastLayoutIncremental;
+    /** Grid over the target positions for culling, built with each layout. */
+    private SpatialIndex index;
     /** Typical sibling distance over the slot a card needs, at most 1; radial layouts pack closer. */
     private double packing = 1;
     private boolean[] visible = new boolean[0];
@@ -322,6 +328,14 @@ public class ReasoningGraphView extends Region {
         return collapsed.get(id);
     }
 
+    /**
+     * Whether the last layout was grown from the previous one ({@link IncrementalTreeLayout}) rather
+     * than computed by jungrapht.
+     */
+    public boolean lastLayoutIncremental() {
+        return lastLayoutIncremental;
+    }
+
     /** Milliseconds the last layout took. */
     public double lastLayoutMillis() {
         return lastLayoutNanos / 1e6;
@@ -338,7 +352,13 @@ public class ReasoningGraphView extends Region {
         return new Frame(model.graph(), motion.x(), motion.y(), motion.alpha(), visible, collapsed,
                 selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
                 colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
-                packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED);
+                packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED,
+                cullingIndex());
+    }
+
+    /** The culling grid over the layout's positions and, during a glide, the glides' start points. */
+    private SpatialIndex cullingIndex() {
+        return index;
     }
 
     public GraphPainter painter() {
@@ -470,7 +490,7 @@ public class ReasoningGraphView extends Region {
         NodeLayout l = layouter.layout(in, layoutKind.get());
         lastLayoutNanos = System.nanoTime() - t0;
         layoutGeneration++;
-        apply(l, in, false);
+        applyFinal(l, in, layoutKind.get(), false, false);
         motion.step(Long.MAX_VALUE / 2);
     }
 
@@ -504,14 +524,26 @@ public class ReasoningGraphView extends Region {
             NodeLayout l = layouter.layout(in, kind);
             lastLayoutNanos = System.nanoTime() - t0;
             layoutGeneration++;
-            apply(l, in, animated.get());
+            applyFinal(l, in, kind, false, animated.get());
             return;
+        }
+        if (layoutIsTree && effectiveKind(kind, in) == LayoutKind.TREE) {
+            // a tree that only grew: re-place the grown subtrees now, on this thread
+            long t0 = System.nanoTime();
+            NodeLayout grown = IncrementalTreeLayout.grow(layout, in, layoutSettings);
+            if (grown != null) {
+                lastLayoutNanos = System.nanoTime() - t0;
+                layoutGeneration++;
+                applyFinal(grown, in, kind, true, animated.get());
+                return;
+            }
         }
         int generation = ++layoutGeneration;
         layoutRunning = true;
         // start the growth at once: new nodes appear below their parents while jungrapht works
         NodeLayout provisional = GrowthPlacement.provisional(layout, in, layoutSettings);
         if (provisional != null) {
+            layoutIsTree = false;
             apply(provisional, in, animated.get());
         }
         worker.execute(() -> {
@@ -530,7 +562,7 @@ public class ReasoningGraphView extends Region {
                 layoutRunning = false;
                 lastLayoutNanos = took;
                 if (done != null && generation == layoutGeneration) {
-                    apply(done, in, animated.get());
+                    applyFinal(done, in, kind, false, animated.get());
                 }
                 if (layoutPending) {
                     layoutPending = false;
@@ -540,12 +572,37 @@ public class ReasoningGraphView extends Region {
         });
     }
 
+    /** The algorithm that GraphLayouter really runs for {@code kind} on {@code in}. */
+    private static LayoutKind effectiveKind(LayoutKind kind, LayoutInput in) {
+        if (kind != LayoutKind.LAYERED) {
+            return kind;
+        }
+        int shown = 0;
+        for (boolean v : in.visible()) {
+            if (v) {
+                shown++;
+            }
+        }
+        return shown > GraphLayouter.LAYERED_MAX_NODES ? LayoutKind.TREE : LayoutKind.LAYERED;
+    }
+
+    /** Applies a complete (not provisional) layout of {@code kind}. */
+    private void applyFinal(NodeLayout l, LayoutInput in, LayoutKind kind, boolean incremental, boolean glide) {
+        layoutIsTree = effectiveKind(kind, in) == LayoutKind.TREE;
+        lastLayoutIncremental = incremental;
+        apply(l, in, glide);
+    }
+
     private void apply(NodeLayout l, LayoutInput in, boolean glide) {
         layout = l;
         packing = GrowthPlacement.packing(l, in, layoutSettings);
         visible = in.visible();
         long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
         motion.retarget(l, model.graph(), System.nanoTime(), duration);
+        // filed by the box of each glide, so the grid culls during the transition too
+        index = SpatialIndex.build(model.graph(), l.x(), l.y(), motion.moving() ? motion.fromX() : null,
+                motion.moving() ? motion.fromY() : null, visible,
+                Math.min(model.size(), Math.min(l.size(), visible.length)));
         if (autoFit.get() && !userMoved) {
             fitToView();
         }
