@@ -1,18 +1,21 @@
 package org.rlmworkbench.app;
 
+import java.util.Set;
+import javafx.application.Application;
 import org.rlmworkbench.runner.cli.WorkbenchCli;
 
-/** The launcher: the workbench window with no arguments, the headless CLI with a command. */
+/** The launcher: the workbench window with no arguments (or window options), the headless CLI with a command. */
 public final class Main {
+    private static final Set<String> WINDOW_OPTIONS = Set.of("--workspace", "--presentation", "--play");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            // The window is not built yet: show what the headless workbench can do.
-            args = new String[] {"--help"};
+        if (args.length == 0 || WINDOW_OPTIONS.contains(args[0])) {
+            Application.launch(WorkbenchApp.class, args);
+        } else {
+            WorkbenchCli.main(args);
         }
-        WorkbenchCli.main(args);
     }
 }

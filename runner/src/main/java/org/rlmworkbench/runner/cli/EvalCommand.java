@@ -69,40 +69,43 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        TrainedModels trained = null;
         try {
             Problem<?> p = Setup.problem(problem);
-            try (TrainedModels trained = TrainedModels.loadOrNone(models, p)) {
-                List<String> instances = instances(p);
-                if (limit != null) {
-                    instances = instances.subList(0, Math.min(limit, instances.size()));
-                }
-                ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + scheme);
-                Models m = trained.models(Models.problemNative(), lmPolicy);
-                EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, m, instances, budget, seed,
-                        bar::update);
-                bar.done();
-                if (json) {
-                    ObjectNode o = new ObjectMapper().createObjectNode();
-                    o.put("scheme", r.scheme());
-                    o.put("instances", r.instances());
-                    o.put("solved", r.solved());
-                    o.put("solve_rate", r.solveRate());
-                    o.put("median_nodes", r.medianNodes());
-                    o.put("mean_seconds", r.meanSeconds());
-                    out.println(o);
-                } else {
-                    out.printf(Locale.ROOT, "%s on %d %s instances: solved %d (%.1f%%), median nodes %.1f, mean %.4f s%n",
-                            r.scheme(), r.instances(), p.id(), r.solved(), 100 * r.solveRate(), r.medianNodes(),
-                            r.meanSeconds());
-                }
-                return 0;
+            trained = TrainedModels.loadOrNone(models, p);
+            List<String> instances = instances(p);
+            if (limit != null) {
+                instances = instances.subList(0, Math.min(limit, instances.size()));
             }
+            ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + scheme);
+            Models m = trained.models(Models.problemNative(), lmPolicy);
+            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, m, instances, budget, seed, bar::update);
+            bar.done();
+            if (json) {
+                ObjectNode o = new ObjectMapper().createObjectNode();
+                o.put("scheme", r.scheme());
+                o.put("instances", r.instances());
+                o.put("solved", r.solved());
+                o.put("solve_rate", r.solveRate());
+                o.put("median_nodes", r.medianNodes());
+                o.put("mean_seconds", r.meanSeconds());
+                out.println(o);
+            } else {
+                out.printf(Locale.ROOT, "%s on %d %s instances: solved %d (%.1f%%), median nodes %.1f, mean %.4f s%n",
+                        r.scheme(), r.instances(), p.id(), r.solved(), 100 * r.solveRate(), r.medianNodes(),
+                        r.meanSeconds());
+            }
+            return 0;
         } catch (InputException | ModelFileException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (InstanceParseException e) {
             err.println("error: " + (source.instances != null ? source.instances + ": " : "") + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
+        } finally {
+            if (trained != null) {
+                trained.close();
+            }
         }
     }
 

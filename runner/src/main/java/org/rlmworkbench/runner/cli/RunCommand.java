@@ -13,6 +13,7 @@ import org.rlmworkbench.runner.interpret.Interpreter;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.narrate.Narrator;
 import org.rlmworkbench.runner.neural.ModelFileException;
 import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.InstanceParseException;
@@ -56,46 +57,53 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--narrate", description = "tell every event in a plain sentence as it happens")
+    boolean narrate;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        TrainedModels trained = null;
         try {
             Problem<?> p = Setup.problem(problem);
-            try (TrainedModels trained = TrainedModels.loadOrNone(models, p)) {
-                String inst = instance == null ? p.sampleInstance() : instance;
-                Models m = trained.models(Models.problemNative(), lmPolicy);
-                Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, m);
-                List<RunListener> listeners = new ArrayList<>();
-                TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
-                if (writer != null) {
-                    listeners.add(writer);
-                }
-                RunResult r;
-                try {
-                    r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
-                } finally {
-                    if (writer != null) {
-                        writer.close();
-                    }
-                }
-                if (json) {
-                    out.println(toJson(r));
-                } else {
-                    out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
-                            r.solved() ? "solved" : "not solved");
-                    out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
-                    for (String s : r.bestPath()) {
-                        out.println("  " + s);
-                    }
-                    out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
-                            r.events(), r.seconds());
-                    if (trace != null) {
-                        out.println("trace: " + trace);
-                    }
-                }
-                return 0;
+            trained = TrainedModels.loadOrNone(models, p);
+            String inst = instance == null ? p.sampleInstance() : instance;
+            Models m = trained.models(Models.problemNative(), lmPolicy);
+            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, m);
+            List<RunListener> listeners = new ArrayList<>();
+            TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
+            if (writer != null) {
+                listeners.add(writer);
             }
+            if (narrate) {
+                Narrator narrator = new Narrator();
+                listeners.add(e -> out.println(narrator.narrate(e)));
+            }
+            RunResult r;
+            try {
+                r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
+            } finally {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+            if (json) {
+                out.println(toJson(r));
+            } else {
+                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
+                        r.solved() ? "solved" : "not solved");
+                out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
+                for (String s : r.bestPath()) {
+                    out.println("  " + s);
+                }
+                out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
+                        r.events(), r.seconds());
+                if (trace != null) {
+                    out.println("trace: " + trace);
+                }
+            }
+            return 0;
         } catch (InputException | ModelFileException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
@@ -105,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (org.rlmworkbench.runner.scheme.InvalidSchemeException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
+        } finally {
+            if (trained != null) {
+                trained.close();
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public final class Debugger implements AutoCloseable {
     private final Object lock = new Object();
     private final Set<String> breakpoints = new HashSet<>();
     private boolean breakOnSolution;
+    private final java.util.Map<String, java.util.function.Predicate<RunEvent>> conditions =
+            new java.util.LinkedHashMap<>();
     private volatile long delayNanos;
 
     private Thread thread;
@@ -97,6 +99,25 @@ public final class Debugger implements AutoCloseable {
         synchronized (lock) {
             breakOnSolution = on;
         }
+    }
+
+    /**
+     * Stops a playing run after any event that satisfies {@code condition}, e.g. "node 12 selected";
+     * {@code null} removes the condition of that name.
+     */
+    public void setCondition(String name, java.util.function.Predicate<RunEvent> condition) {
+        synchronized (lock) {
+            if (condition == null) {
+                conditions.remove(name);
+            } else {
+                conditions.put(name, condition);
+            }
+        }
+    }
+
+    /** A condition that holds when Select chooses reasoning node {@code node}. */
+    public static java.util.function.Predicate<RunEvent> nodeSelected(int node) {
+        return e -> e instanceof org.rlmworkbench.runner.event.NodeSelected s && s.chosen() == node;
     }
 
     /** Pause after each graph-changing event while playing: the animation speed; 0 for none. */
@@ -261,7 +282,8 @@ public final class Debugger implements AutoCloseable {
                     case STEP_ITERATION -> nextIteration || event instanceof RunFinished;
                     case TO_INDEX -> index >= targetIndex;
                     case RUN -> event instanceof OperatorEntered oe && breakpoints.contains(oe.nodeId())
-                            || event instanceof SolutionFound && breakOnSolution;
+                            || event instanceof SolutionFound && breakOnSolution
+                            || conditions.values().stream().anyMatch(c -> c.test(event));
                     case PAUSE -> true;
                 };
                 if (event instanceof RunFinished) {

@@ -117,6 +117,16 @@ class DebuggerTest {
     }
 
     @Test
+    void aConditionBreakpointStopsWhenANodeIsSelected() throws Exception {
+        Debugger d = start("mcts-uct", "20 3", 50);
+        d.setCondition("node 5 selected", Debugger.nodeSelected(5));
+        d.play();
+        assertThat(d.awaitStop(5000)).isEqualTo(DebugState.PAUSED);
+        assertThat(last()).isInstanceOfSatisfying(org.rlmworkbench.runner.event.NodeSelected.class,
+                e -> assertThat(e.chosen()).isEqualTo(5));
+    }
+
+    @Test
     void seekingBackReplaysToTheSameEarlierGraph() throws Exception {
         Debugger d = start("mcts-uct", "20 3", 50);
         d.play();

@@ -1,0 +1,722 @@
+package org.rlmworkbench.app;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.rlmworkbench.app.charts.ChartsPane;
+import org.rlmworkbench.app.picker.ProblemPicker;
+import org.rlmworkbench.app.session.RunSession;
+import org.rlmworkbench.app.session.RunSetup;
+import org.rlmworkbench.app.workspace.Workspace;
+import org.rlmworkbench.app.workspace.WorkspaceIO;
+import org.rlmworkbench.editor.SchemeEditorPane;
+import org.rlmworkbench.graphview.export.GraphExport;
+import org.rlmworkbench.graphview.export.ViewExport;
+import org.rlmworkbench.graphview.inspector.InspectorModel;
+import org.rlmworkbench.graphview.inspector.InspectorPane;
+import org.rlmworkbench.graphview.model.GraphViewModel;
+import org.rlmworkbench.graphview.view.ReasoningGraphView;
+import org.rlmworkbench.runner.debug.DebugState;
+import org.rlmworkbench.runner.event.LoopIteration;
+import org.rlmworkbench.runner.event.OperatorEntered;
+import org.rlmworkbench.runner.event.OperatorLeft;
+import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.RunStarted;
+import org.rlmworkbench.runner.model.ModelCatalog;
+import org.rlmworkbench.runner.model.ModelChoice;
+import org.rlmworkbench.runner.narrate.Narrator;
+import org.rlmworkbench.runner.scheme.Scheme;
+import org.rlmworkbench.runner.scheme.SchemeNode;
+import org.rlmworkbench.runner.trace.TraceWriter;
+
+/**
+ * The workbench window's controller: places the editor, graph view, inspector, charts and
+ * narration, and forwards the toolbar's commands to the {@link RunSession}. Logic lives in the
+ * session and the runner; this class only wires.
+ */
+public final class MainController {
+    private static final PseudoClass EXECUTING = PseudoClass.getPseudoClass("executing");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final int NARRATION_LIMIT = 3000;
+
+    @FXML private BorderPane root;
+    @FXML private ToolBar setupBar;
+    @FXML private StackPane pickerHolder;
+    @FXML private StackPane editorHolder;
+    @FXML private StackPane graphHolder;
+    @FXML private ScrollPane inspectorHolder;
+    @FXML private StackPane chartsHolder;
+    @FXML private SplitPane mainSplit;
+    @FXML private SplitPane workSplit;
+    @FXML private SplitPane centerSplit;
+    @FXML private SplitPane sideSplit;
+    @FXML private ListView<String> narration;
+    @FXML private Slider timeline;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private CheckBox noAnimation;
+    @FXML private Label positionLabel;
+    @FXML private ProgressBar progress;
+    @FXML private Label statusLabel;
+    @FXML private Label stateLabel;
+    @FXML private TextField seedField;
+    @FXML private TextField budgetField;
+    @FXML private ComboBox<String> policyChoice;
+    @FXML private ComboBox<String> valueChoice;
+    @FXML private ComboBox<String> rewardChoice;
+    @FXML private CheckMenuItem breakOnSolution;
+    @FXML private javafx.scene.control.RadioMenuItem layoutTree;
+    @FXML private javafx.scene.control.RadioMenuItem layoutRadial;
+    @FXML private javafx.scene.control.RadioMenuItem layoutBalloon;
+    @FXML private javafx.scene.control.RadioMenuItem layoutLayered;
+
+    private final ModelCatalog catalog = new ModelCatalog();
+    private final RunSession session = new RunSession(catalog);
+    private final Narrator narrator = new Narrator();
+    private final GraphViewModel graphModel = new GraphViewModel();
+    private SchemeEditorPane editor;
+    private ReasoningGraphView graphView;
+    private InspectorModel inspectorModel;
+    private ChartsPane charts;
+    private ProblemPicker picker;
+    private Stage stage;
+    private Path workspaceFile;
+    private String executingNode;
+    private boolean presentation;
+    private boolean updatingTimeline;
+    private boolean setupPending;
+    private boolean sampleLoaded;
+    private List<String> hiddenForPresentation;
+
+    @FXML
+    private void initialize() {
+        Timing.mark("controller");
+        editor = new SchemeEditorPane();
+        Timing.mark("editor");
+        editorHolder.getChildren().add(editor);
+        graphView = new ReasoningGraphView(graphModel);
+        graphView.setId("graph-view");
+        graphView.autoFitProperty().set(true);
+        // MCTS on Game of 24 branches 36 ways at the root: a radial tree reads best at first sight
+        graphView.layoutKindProperty().set(org.rlmworkbench.graphview.layout.LayoutKind.RADIAL);
+        graphHolder.getChildren().add(graphView);
+        inspectorModel = new InspectorModel(graphModel);
+        inspectorHolder.setContent(new InspectorPane(inspectorModel));
+        graphView.selectedNodeProperty().addListener((o, a, b) -> inspectorModel.show(b.intValue()));
+        graphModel.revisionProperty().addListener((o, a, b) -> inspectorModel.refresh());
+        Timing.mark("graph view");
+        charts = new ChartsPane();
+        chartsHolder.getChildren().add(charts);
+        picker = new ProblemPicker();
+        pickerHolder.getChildren().add(picker);
+        Timing.mark("picker");
+
+        policyChoice.setItems(FXCollections.observableArrayList(catalog.policyNames()));
+        valueChoice.setItems(FXCollections.observableArrayList(catalog.valueNames()));
+        rewardChoice.setItems(FXCollections.observableArrayList(catalog.rewardNames()));
+        policyChoice.setValue(ModelChoice.NATIVE.policy());
+        valueChoice.setValue(ModelChoice.NATIVE.value());
+        rewardChoice.setValue(ModelChoice.NATIVE.reward());
+        seedField.setText("7");
+
+        narration.setCellFactory(v -> new NarrationCell());
+        session.addConsumer(this::onEvents);
+        session.stateProperty().addListener((o, a, b) -> showState(b));
+        session.messageProperty().addListener((o, a, b) -> status(b, !b.isEmpty()));
+        session.positionProperty().addListener((o, a, b) -> syncTimeline());
+        session.furthestProperty().addListener((o, a, b) -> syncTimeline());
+        timeline.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                seekToTimeline();
+            }
+        });
+        timeline.setOnMouseReleased(e -> seekToTimeline());
+        timeline.setOnKeyReleased(e -> seekToTimeline());
+
+        speedSlider.valueProperty().addListener((o, a, b) -> applySpeed());
+        noAnimation.selectedProperty().addListener((o, a, b) -> applySpeed());
+        applySpeed();
+
+    }
+
+    /**
+     * Loads the sample scheme, problem and instance. The app calls it just after the first frame:
+     * generating the dataset and laying out the template take a moment the window need not wait for.
+     */
+    void loadSample() {
+        if (sampleLoaded) {
+            return;
+        }
+        editor.openTemplate("mcts");
+        Platform.runLater(() -> editor.canvas().fitToContent());
+        picker.select("game24", org.rlmworkbench.runner.problem.Problems.byId("game24").sampleInstance());
+        editor.model().schemeProperty().addListener((o, a, b) -> onSchemeChanged(a, b));
+        picker.validInstanceProperty().addListener((o, a, b) -> setupChanged());
+        seedField.textProperty().addListener((o, a, b) -> setupChanged());
+        budgetField.textProperty().addListener((o, a, b) -> setupChanged());
+        policyChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        valueChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        rewardChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        loadSetup();
+        showState(DebugState.READY);
+        sampleLoaded = true;
+        Timing.mark("run loaded");
+    }
+
+    void attach(Stage s) {
+        this.stage = s;
+    }
+
+    // ------------------------------------------------------------ the run
+
+    /** The setup the controls describe, or null (with the reason in the status line). */
+    RunSetup currentSetup() {
+        Scheme scheme = editor.model().getScheme();
+        String instance = picker.validInstanceProperty().get();
+        if (instance == null) {
+            status("Instance: " + picker.errorText(), true);
+            return null;
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(seedField.getText().trim());
+        } catch (NumberFormatException e) {
+            status("Seed: must be a whole number, got '" + seedField.getText() + "'", true);
+            return null;
+        }
+        Integer budget = null;
+        if (!budgetField.getText().isBlank()) {
+            try {
+                budget = Integer.parseInt(budgetField.getText().trim());
+                if (budget < 1) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                status("Budget: must be a positive whole number, got '" + budgetField.getText() + "'", true);
+                return null;
+            }
+        }
+        return new RunSetup(scheme, picker.problemId(), instance, new ModelChoice(policyChoice.getValue(),
+                valueChoice.getValue(), rewardChoice.getValue()), seed, budget);
+    }
+
+    private boolean loadSetup() {
+        RunSetup s = currentSetup();
+        setupPending = false;
+        if (s == null) {
+            return false;
+        }
+        clearViews();
+        boolean ok = session.load(s);
+        session.setBreakOnSolution(breakOnSolution.isSelected());
+        if (ok) {
+            status("Ready: " + s.scheme().name() + " on " + s.problem() + " '" + s.instance() + "', seed " + s.seed()
+                    + ". Press Play (F5).", false);
+        }
+        return ok;
+    }
+
+    private void setupChanged() {
+        DebugState st = session.stateProperty().get();
+        if (st == DebugState.READY && session.positionProperty().get() == 0) {
+            loadSetup();
+        } else {
+            setupPending = true;
+            status("The setup changed: Reset (Ctrl+R) starts a run with it.", false);
+        }
+    }
+
+    private void onSchemeChanged(Scheme before, Scheme after) {
+        if (after == null) {
+            return;
+        }
+        // Breakpoints take effect at once; any other change waits for the next run.
+        for (SchemeNode n : after.nodes()) {
+            session.setBreakpoint(n.id(), n.breakpoint());
+        }
+        if (before != null && before.withNodes(withoutBreakpoints(before)).equals(after.withNodes(
+                withoutBreakpoints(after)))) {
+            return;
+        }
+        setupChanged();
+    }
+
+    private static List<SchemeNode> withoutBreakpoints(Scheme s) {
+        return s.nodes().stream().map(n -> n.withBreakpoint(false)).toList();
+    }
+
+    private void clearViews() {
+        graphModel.apply(new RunStarted("", "", "", 0));
+        charts.accept(List.of());
+        narration.getItems().clear();
+        highlight(null);
+    }
+
+    private void onEvents(List<RunEvent> batch) {
+        if (batch.isEmpty()) {
+            clearViews();
+            return;
+        }
+        boolean restarted = batch.stream().anyMatch(e -> e instanceof RunStarted);
+        graphModel.apply(batch);
+        if (restarted && graphModel.size() > 0) {
+            // the root's inspector shows the selection terms of its children from the first Select on
+            graphView.select(0);
+        }
+        charts.accept(batch);
+        List<String> lines = new ArrayList<>(batch.size());
+        String active = executingNode;
+        for (RunEvent e : batch) {
+            if (e instanceof RunStarted) {
+                narration.getItems().clear();
+                lines.clear();
+            }
+            lines.add(narrator.narrate(e));
+            if (e instanceof OperatorEntered oe) {
+                active = oe.nodeId();
+            } else if (e instanceof OperatorLeft) {
+                active = null;
+            } else if (e instanceof LoopIteration li && li.budget() > 0) {
+                progress.setProgress((double) li.iteration() / li.budget());
+            }
+        }
+        highlight(active);
+        var items = narration.getItems();
+        items.addAll(lines.size() > NARRATION_LIMIT ? lines.subList(lines.size() - NARRATION_LIMIT, lines.size())
+                : lines);
+        if (items.size() > NARRATION_LIMIT) {
+            items.remove(0, items.size() - NARRATION_LIMIT);
+        }
+        narration.scrollTo(items.size() - 1);
+    }
+
+    private void highlight(String nodeId) {
+        if (executingNode != null) {
+            editor.canvas().skin(executingNode).ifPresent(s -> s.root().pseudoClassStateChanged(EXECUTING, false));
+            editor.canvas().skin(executingNode).ifPresent(s -> s.root().getStyleClass().remove("executing"));
+        }
+        executingNode = nodeId;
+        if (nodeId != null) {
+            editor.canvas().skin(nodeId).ifPresent(s -> {
+                s.root().pseudoClassStateChanged(EXECUTING, true);
+                if (!s.root().getStyleClass().contains("executing")) {
+                    s.root().getStyleClass().add("executing");
+                }
+            });
+        }
+    }
+
+    private void showState(DebugState s) {
+        stateLabel.setText(s.name().toLowerCase(Locale.ROOT));
+        for (DebugState d : DebugState.values()) {
+            stateLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass(d.name().toLowerCase(Locale.ROOT)),
+                    d == s);
+        }
+        if (s == DebugState.FINISHED && session.debugger() != null && session.debugger().result() != null) {
+            var r = session.debugger().result();
+            status(String.format(Locale.ROOT, "Finished: %s, answer %s, %d iterations, %d nodes.",
+                    r.solved() ? "solved" : "not solved", r.answer() == null ? "none" : r.answer(), r.iterations(),
+                    r.nodes()), false);
+            progress.setProgress(1);
+        } else if (s == DebugState.FAILED && session.debugger() != null) {
+            status("The run failed: " + session.debugger().failure().getMessage(), true);
+        } else if (s == DebugState.RUNNING) {
+            progress.setProgress(Math.max(progress.getProgress(), 0));
+            status("Running: Pause (F6) stops between two events, Stop (Shift+F5) ends the run.", false);
+        } else if (s == DebugState.PAUSED) {
+            status("Paused after event " + session.positionProperty().get()
+                    + ": step, play, or drag the timeline to look back.", false);
+        } else if (s == DebugState.CANCELLED) {
+            status("Stopped. Reset (Ctrl+R) starts again.", false);
+        }
+    }
+
+    private void syncTimeline() {
+        updatingTimeline = true;
+        long pos = session.positionProperty().get();
+        long end = session.furthestProperty().get();
+        timeline.setMax(Math.max(1, end));
+        if (!timeline.isValueChanging()) {
+            timeline.setValue(pos);
+        }
+        positionLabel.setText("event " + pos + " of " + end);
+        updatingTimeline = false;
+    }
+
+    private void seekToTimeline() {
+        if (updatingTimeline) {
+            return;
+        }
+        long target = Math.round(timeline.getValue());
+        if (target != session.positionProperty().get() && target >= 1) {
+            session.seek(target);
+        }
+    }
+
+    private void applySpeed() {
+        double eps = Math.pow(10, speedSlider.getValue());
+        boolean none = noAnimation.isSelected();
+        speedLabel.setText(none ? "max" : String.format(Locale.ROOT, "%.0f ev/s", eps));
+        session.setDelayMillis(none ? 0 : 1000.0 / eps);
+        graphView.animatedProperty().set(!none);
+        graphView.speedProperty().set(none ? 1 : Math.max(0.25, Math.min(4, eps / 10)));
+    }
+
+    private void status(String text, boolean error) {
+        statusLabel.setText(text);
+        statusLabel.pseudoClassStateChanged(ERROR, error);
+    }
+
+    private boolean ensureFresh() {
+        DebugState st = session.stateProperty().get();
+        if (setupPending || st == DebugState.FINISHED || st == DebugState.CANCELLED || st == DebugState.FAILED) {
+            return loadSetup();
+        }
+        return session.debugger() != null || loadSetup();
+    }
+
+    @FXML void play() {
+        if (ensureFresh()) {
+            session.play();
+        }
+    }
+
+    @FXML void pause() {
+        session.pause();
+    }
+
+    @FXML void stepEvent() {
+        if (ensureFresh()) {
+            session.stepEvent();
+        }
+    }
+
+    @FXML void stepOperator() {
+        if (ensureFresh()) {
+            session.stepOperator();
+        }
+    }
+
+    @FXML void stepIteration() {
+        if (ensureFresh()) {
+            session.stepIteration();
+        }
+    }
+
+    @FXML void runToBreakpoint() {
+        if (ensureFresh()) {
+            session.runToBreakpoint();
+        }
+    }
+
+    @FXML void stop() {
+        session.cancel();
+    }
+
+    @FXML void reset() {
+        progress.setProgress(0);
+        loadSetup();
+    }
+
+    @FXML void toggleBreakOnSolution() {
+        session.setBreakOnSolution(breakOnSolution.isSelected());
+    }
+
+    @FXML void breakOnNode() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Break when a node is selected");
+        d.setHeaderText("Stop the run when Select chooses this reasoning node (its number, as #12 shows).\n"
+                + "Leave empty to remove the condition.");
+        d.showAndWait().ifPresent(t -> {
+            if (t.isBlank()) {
+                session.setBreakOnNodeSelected(-1);
+                status("Condition removed.", false);
+                return;
+            }
+            try {
+                int n = Integer.parseInt(t.trim().replace("#", ""));
+                session.setBreakOnNodeSelected(n);
+                status("The run stops when node #" + n + " is selected.", false);
+            } catch (NumberFormatException e) {
+                status("Not a node number: '" + t + "'", true);
+            }
+        });
+    }
+
+    @FXML void chooseLayout() {
+        var kind = layoutTree.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.TREE
+                : layoutBalloon.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.BALLOON
+                : layoutLayered.isSelected() ? org.rlmworkbench.graphview.layout.LayoutKind.LAYERED
+                : org.rlmworkbench.graphview.layout.LayoutKind.RADIAL;
+        graphView.layoutKindProperty().set(kind);
+    }
+
+    @FXML void fitTree() {
+        graphView.fitToView();
+    }
+
+    // ------------------------------------------------------------ presentation
+
+    @FXML void togglePresentation() {
+        setPresentation(!presentation);
+    }
+
+    /** Full screen, large high-contrast type, slow speed; only the tree, the narration and the run bar. */
+    void setPresentation(boolean on) {
+        presentation = on;
+        if (on) {
+            root.getStyleClass().add("presentation");
+            mainSplit.getItems().remove(editorHolder);
+            workSplit.getItems().remove(sideSplit);
+            setupBar.setVisible(false);
+            setupBar.setManaged(false);
+            speedSlider.setValue(Math.log10(2));
+            noAnimation.setSelected(false);
+        } else {
+            root.getStyleClass().remove("presentation");
+            if (!mainSplit.getItems().contains(editorHolder)) {
+                mainSplit.getItems().add(0, editorHolder);
+                mainSplit.setDividerPositions(0.36);
+                workSplit.getItems().add(sideSplit);
+                workSplit.setDividerPositions(0.72);
+            }
+            setupBar.setVisible(true);
+            setupBar.setManaged(true);
+        }
+        if (stage != null) {
+            stage.setFullScreen(on);
+        }
+    }
+
+    boolean isPresentation() {
+        return presentation;
+    }
+
+    // ------------------------------------------------------------ files
+
+    @FXML void newWorkspace() {
+        workspaceFile = null;
+        editor.openTemplate("mcts");
+        picker.select("game24", org.rlmworkbench.runner.problem.Problems.byId("game24").sampleInstance());
+        reset();
+    }
+
+    @FXML void openWorkspace() {
+        Path f = choose("Open workspace", false, "Workspace", "*.rlmw.json", "*.json");
+        if (f != null) {
+            openWorkspace(f);
+        }
+    }
+
+    /** Opens a workspace; a broken file leaves everything as it was and says why. */
+    boolean openWorkspace(Path f) {
+        Workspace ws;
+        try {
+            ws = WorkspaceIO.read(f);
+        } catch (IOException e) {
+            status("Cannot open workspace: " + e.getMessage(), true);
+            if (stage != null && stage.isShowing()) {
+                Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                a.setHeaderText("Cannot open workspace");
+                a.show();
+            }
+            return false;
+        }
+        workspaceFile = f;
+        RunSetup s = ws.setup();
+        editor.model().execute("open workspace", old -> s.scheme());
+        picker.select(s.problem(), s.instance());
+        seedField.setText(Long.toString(s.seed()));
+        budgetField.setText(s.budget() == null ? "" : s.budget().toString());
+        policyChoice.setValue(s.models().policy());
+        valueChoice.setValue(s.models().value());
+        rewardChoice.setValue(s.models().reward());
+        if (loadSetup() && !ws.trace().isEmpty()) {
+            // the run is deterministic: running it again to the trace's last event restores it
+            session.seek(ws.trace().size());
+        }
+        status("Opened " + f + (ws.trace().isEmpty() ? "" : " at event " + ws.trace().size()) + ".", false);
+        return true;
+    }
+
+    @FXML void saveWorkspace() {
+        if (workspaceFile == null) {
+            saveWorkspaceAs();
+        } else {
+            saveWorkspace(workspaceFile);
+        }
+    }
+
+    @FXML void saveWorkspaceAs() {
+        Path f = choose("Save workspace", true, "Workspace", "*.rlmw.json", "*.json");
+        if (f != null) {
+            saveWorkspace(f);
+        }
+    }
+
+    boolean saveWorkspace(Path f) {
+        RunSetup s = currentSetup();
+        if (s == null) {
+            return false;
+        }
+        try {
+            WorkspaceIO.write(new Workspace(s, session.events()), f);
+            workspaceFile = f;
+            status("Saved " + f + ".", false);
+            return true;
+        } catch (IOException e) {
+            status("Cannot save " + f + ": " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    @FXML void exportTrace() {
+        Path f = choose("Export trace", true, "JSON Lines", "*.jsonl");
+        if (f == null) {
+            return;
+        }
+        try {
+            StringWriter out = new StringWriter();
+            try (TraceWriter w = new TraceWriter(out)) {
+                session.events().forEach(w::onEvent);
+            }
+            org.rlmworkbench.runner.io.AtomicFiles.writeString(f, out.toString());
+            status("Trace written to " + f + ".", false);
+        } catch (IOException e) {
+            status("Cannot write " + f + ": " + e.getMessage(), true);
+        }
+    }
+
+    @FXML void exportTreePng() {
+        export("Export tree as PNG", "PNG image", "*.png", f -> ViewExport.png(graphView, f));
+    }
+
+    @FXML void exportTreeSvg() {
+        export("Export tree as SVG", "SVG image", "*.svg", f -> ViewExport.svg(graphView, f));
+    }
+
+    @FXML void exportTreeGraphMl() {
+        export("Export tree as GraphML", "GraphML", "*.graphml", f -> GraphExport.write(graphModel.graph(), f,
+                GraphExport.Format.GRAPHML));
+    }
+
+    @FXML void exportChartPng() {
+        export("Export chart as PNG", "PNG image", "*.png", f -> ViewExport.png(charts.selectedChart(), f));
+    }
+
+    private interface FileAction {
+        void run(Path f) throws IOException;
+    }
+
+    private void export(String title, String kind, String pattern, FileAction action) {
+        Path f = choose(title, true, kind, pattern);
+        if (f == null) {
+            return;
+        }
+        try {
+            action.run(f);
+            status("Written " + f + ".", false);
+        } catch (IOException | RuntimeException e) {
+            status("Cannot write " + f + ": " + e.getMessage(), true);
+        }
+    }
+
+    private Path choose(String title, boolean save, String kind, String... patterns) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, patterns));
+        var file = save ? fc.showSaveDialog(stage) : fc.showOpenDialog(stage);
+        return file == null ? null : file.toPath();
+    }
+
+    @FXML void quit() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    /** Called when the window closes: unsaved scheme edits are offered for saving; the run ends. */
+    boolean close() {
+        if (!editor.confirmClose()) {
+            return false;
+        }
+        session.close();
+        return true;
+    }
+
+    // ------------------------------------------------------------ for tests and the app
+
+    /** Whether the sample scheme and instance are in place (they load just after the first frame). */
+    boolean sampleLoaded() {
+        return sampleLoaded;
+    }
+
+    RunSession session() {
+        return session;
+    }
+
+    ReasoningGraphView graphView() {
+        return graphView;
+    }
+
+    GraphViewModel graphModel() {
+        return graphModel;
+    }
+
+    InspectorModel inspector() {
+        return inspectorModel;
+    }
+
+    SchemeEditorPane editor() {
+        return editor;
+    }
+
+    ChartsPane charts() {
+        return charts;
+    }
+
+    SplitPane[] splitPanes() {
+        return new SplitPane[] {mainSplit, workSplit, centerSplit, sideSplit};
+    }
+
+    /** A narration line, marked when it is the latest. */
+    private static final class NarrationCell extends ListCell<String> {
+        private static final PseudoClass LAST = PseudoClass.getPseudoClass("last-in-run");
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setWrapText(true);
+            prefWidthProperty().bind(getListView() == null ? widthProperty() : getListView().widthProperty()
+                    .subtract(24));
+            pseudoClassStateChanged(LAST, !empty && getListView() != null
+                    && getIndex() == getListView().getItems().size() - 1);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.rlmworkbench.app.charts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.rlmworkbench.runner.event.RunEvent;
+
+/**
+ * The run's charts: best value and root Q by iteration, the root's visit distribution, and nodes
+ * over events. Fed with event batches; redrawn at most once per frame, with long series thinned
+ * to a few hundred points so that charts stay cheap on long runs.
+ */
+public final class ChartsPane extends TabPane {
+    private static final int MAX_POINTS = 400;
+    private static final int MAX_BARS = 12;
+
+    private final ChartsModel model = new ChartsModel();
+    private final XYChart.Series<Number, Number> best = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> rootQ = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> visits = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> nodes = new XYChart.Series<>();
+    private final LineChart<Number, Number> valueChart;
+    private final BarChart<String, Number> visitChart;
+    private final LineChart<Number, Number> nodeChart;
+    private boolean dirty;
+
+    public ChartsPane() {
+        best.setName("best value");
+        rootQ.setName("root Q");
+        visits.setName("visits");
+        nodes.setName("nodes");
+        valueChart = lineChart("iteration", "value");
+        valueChart.getData().add(best);
+        valueChart.getData().add(rootQ);
+        CategoryAxis children = new CategoryAxis();
+        children.setLabel("root's children");
+        NumberAxis n = new NumberAxis();
+        n.setLabel("N");
+        visitChart = new BarChart<>(children, n);
+        visitChart.setAnimated(false);
+        visitChart.setLegendVisible(false);
+        visitChart.getData().add(visits);
+        nodeChart = lineChart("events", "nodes");
+        nodeChart.setLegendVisible(false);
+        nodeChart.getData().add(nodes);
+        getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart));
+        getStyleClass().add("charts");
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty) {
+                    dirty = false;
+                    redraw();
+                }
+            }
+        }.start();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private static LineChart<Number, Number> lineChart(String x, String y) {
+        NumberAxis xa = new NumberAxis();
+        xa.setLabel(x);
+        xa.setForceZeroInRange(false);
+        NumberAxis ya = new NumberAxis();
+        ya.setLabel(y);
+        ya.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(xa, ya);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        return c;
+    }
+
+    /** Takes a batch of events (on the JavaFX thread); an empty batch clears the charts. */
+    public void accept(List<RunEvent> batch) {
+        if (batch.isEmpty()) {
+            model.accept(new org.rlmworkbench.runner.event.RunStarted("", "", "", 0));
+        }
+        for (RunEvent e : batch) {
+            model.accept(e);
+        }
+        dirty = true;
+    }
+
+    public ChartsModel model() {
+        return model;
+    }
+
+    /** Redraws now (tests, exports). */
+    public void redraw() {
+        List<ChartsModel.IterationPoint> it = model.iterations();
+        int stride = Math.max(1, it.size() / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> b = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> q = new ArrayList<>();
+        for (int i = 0; i < it.size(); i += stride) {
+            ChartsModel.IterationPoint p = it.get(i);
+            if (!Double.isNaN(p.bestValue())) {
+                b.add(new XYChart.Data<>(p.iteration(), p.bestValue()));
+            }
+            if (!Double.isNaN(p.rootQ())) {
+                q.add(new XYChart.Data<>(p.iteration(), p.rootQ()));
+            }
+        }
+        best.getData().setAll(b);
+        rootQ.getData().setAll(q);
+        List<Map.Entry<Integer, Integer>> top = new ArrayList<>(model.rootChildVisits().entrySet());
+        top.sort(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder()));
+        List<XYChart.Data<String, Number>> bars = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : top.subList(0, Math.min(MAX_BARS, top.size()))) {
+            String label = model.rootChildText(e.getKey());
+            int cut = label.indexOf(" (");
+            bars.add(new XYChart.Data<>((cut > 0 ? label.substring(0, cut) : label) + " #" + e.getKey(), e.getValue()));
+        }
+        visits.getData().setAll(bars);
+        List<ChartsModel.SizePoint> s = model.sizes();
+        int st = Math.max(1, s.size() / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> n = new ArrayList<>();
+        for (int i = 0; i < s.size(); i += st) {
+            n.add(new XYChart.Data<>(s.get(i).event(), s.get(i).nodes()));
+        }
+        nodes.getData().setAll(n);
+    }
+
+    /** The chart on the selected tab, for export. */
+    public javafx.scene.Node selectedChart() {
+        return getSelectionModel().getSelectedItem().getContent();
+    }
+}

@@ -1,0 +1,196 @@
+package org.rlmworkbench.graphview.inspector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rlmworkbench.graphview.model.GraphViewModel;
+import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.NodeSelected;
+import org.rlmworkbench.runner.graph.ReasoningGraph;
+
+/**
+ * What the inspector shows for one node: full text, state, every statistic, and its children with
+ * the selection terms of the last Select. Properties only, no controls; follows the graph model,
+ * refreshing whenever it changes.
+ */
+public final class InspectorModel {
+
+    private final GraphViewModel graphModel;
+    private final ReadOnlyIntegerWrapper node = new ReadOnlyIntegerWrapper(this, "node", -1);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No node selected");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
+    private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper(this, "rule", "");
+    private final ReadOnlyIntegerWrapper visits = new ReadOnlyIntegerWrapper(this, "visits");
+    private final ReadOnlyIntegerWrapper depth = new ReadOnlyIntegerWrapper(this, "depth");
+    private final ReadOnlyDoubleWrapper q = new ReadOnlyDoubleWrapper(this, "q", Double.NaN);
+    private final ReadOnlyDoubleWrapper prior = new ReadOnlyDoubleWrapper(this, "prior", Double.NaN);
+    private final ReadOnlyDoubleWrapper value = new ReadOnlyDoubleWrapper(this, "value", Double.NaN);
+    private final ReadOnlyDoubleWrapper reward = new ReadOnlyDoubleWrapper(this, "reward", Double.NaN);
+    private final ReadOnlyBooleanWrapper terminal = new ReadOnlyBooleanWrapper(this, "terminal");
+    private final ReadOnlyBooleanWrapper solved = new ReadOnlyBooleanWrapper(this, "solved");
+    private final ReadOnlyBooleanWrapper pruned = new ReadOnlyBooleanWrapper(this, "pruned");
+    private final ObservableList<ChildRow> children = FXCollections.observableArrayList();
+
+    public InspectorModel(GraphViewModel graphModel) {
+        this.graphModel = Objects.requireNonNull(graphModel, "graphModel is null");
+        graphModel.revisionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    // ---- properties
+
+    public ReadOnlyIntegerProperty nodeProperty() {
+        return node.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The node's full step text. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** Flags in words: terminal, solved, pruned, aggregated, refined. */
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The last Select's rule and constant at this node, e.g. "puct, c = 1.25, N(s) = 12". */
+    public ReadOnlyStringProperty ruleProperty() {
+        return rule.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty visitsProperty() {
+        return visits.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty depthProperty() {
+        return depth.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty qProperty() {
+        return q.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty priorProperty() {
+        return prior.getReadOnlyProperty();
+    }
+
+    /** Last value estimate V, NaN when never evaluated. */
+    public ReadOnlyDoubleProperty valueProperty() {
+        return value.getReadOnlyProperty();
+    }
+
+    /** Reward R, NaN when unknown. */
+    public ReadOnlyDoubleProperty rewardProperty() {
+        return reward.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty terminalProperty() {
+        return terminal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty solvedProperty() {
+        return solved.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty prunedProperty() {
+        return pruned.getReadOnlyProperty();
+    }
+
+    /** The children, in creation order, with the last Select's terms. */
+    public ObservableList<ChildRow> children() {
+        return FXCollections.unmodifiableObservableList(children);
+    }
+
+    // ---- commands
+
+    /** Shows node {@code id}; -1 clears. */
+    public void show(int id) {
+        node.set(id);
+        refresh();
+    }
+
+    /** Re-reads the node from the graph model. */
+    public void refresh() {
+        int id = node.get();
+        ReasoningGraph g = graphModel.graph();
+        if (id < 0 || id >= g.size()) {
+            title.set("No node selected");
+            text.set("");
+            state.set("");
+            rule.set("");
+            visits.set(0);
+            depth.set(0);
+            q.set(Double.NaN);
+            prior.set(Double.NaN);
+            value.set(Double.NaN);
+            reward.set(Double.NaN);
+            terminal.set(false);
+            solved.set(false);
+            pruned.set(false);
+            children.clear();
+            return;
+        }
+        title.set("Node #" + id + (g.parent(id) >= 0 ? "  (child of #" + g.parent(id) + ")" : "  (root)"));
+        text.set(g.text(id));
+        visits.set(g.visits(id));
+        depth.set(g.depth(id));
+        q.set(g.q(id));
+        prior.set(g.prior(id));
+        value.set(g.value(id));
+        reward.set(g.reward(id));
+        terminal.set(g.isTerminal(id));
+        solved.set(g.isSolved(id));
+        pruned.set(g.isPruned(id));
+        List<String> flags = new ArrayList<>();
+        if (g.isTerminal(id)) {
+            flags.add("terminal");
+        }
+        if (g.isSolved(id)) {
+            flags.add("solved");
+        }
+        if (g.isPruned(id)) {
+            flags.add("pruned");
+        }
+        if (g.isAggregated(id)) {
+            flags.add("aggregated");
+        }
+        if (g.isRefined(id)) {
+            flags.add("refined");
+        }
+        if (g.isExpanded(id) || g.hasChildren(id)) {
+            flags.add("expanded (" + g.childCount(id) + " children)");
+        }
+        state.set(flags.isEmpty() ? "frontier" : String.join(", ", flags));
+        NodeSelected sel = graphModel.lastSelectAt(id);
+        rule.set(sel == null ? "no Select at this node yet"
+                : sel.rule() + ", c = " + sel.c() + ", N(s) = " + sel.parentVisits());
+        Map<Integer, Candidate> terms = new HashMap<>();
+        for (Candidate c : graphModel.candidatesOf(id)) {
+            terms.put(c.node(), c);
+        }
+        List<ChildRow> rows = new ArrayList<>();
+        for (int c = g.firstChild(id); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
+            Candidate t = terms.get(c);
+            rows.add(t == null
+                    ? new ChildRow(c, g.text(c), Double.NaN, g.prior(c), g.visits(c), Double.NaN, Double.NaN, false)
+                    : new ChildRow(c, g.text(c), t.q(), t.p(), t.n(), t.u(), t.score(), sel.chosen() == c));
+        }
+        children.setAll(rows);
+    }
+}

@@ -1,0 +1,812 @@
+package org.rlmworkbench.graphview.view;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Region;
+import org.rlmworkbench.graphview.layout.GraphLayouter;
+import org.rlmworkbench.graphview.layout.GrowthPlacement;
+import org.rlmworkbench.graphview.layout.IncrementalTreeLayout;
+import org.rlmworkbench.graphview.layout.LayoutInput;
+import org.rlmworkbench.graphview.layout.LayoutKind;
+import org.rlmworkbench.graphview.layout.LayoutSettings;
+import org.rlmworkbench.graphview.layout.NodeLayout;
+import org.rlmworkbench.graphview.model.Cue;
+import org.rlmworkbench.graphview.model.GraphViewModel;
+import org.rlmworkbench.runner.graph.ReasoningGraph;
+
+/**
+ * The reasoning graph as a navigable, animated picture: a Region that draws on a Canvas, so that it
+ * stays fast at 10,000 to 100,000 nodes (culling to the viewport, level of detail by zoom).
+ * Coordinates come from jungrapht layouts ({@link GraphLayouter}); large layouts run on a worker
+ * thread. Everything shown comes from a {@link GraphViewModel}, i.e. from the run's events.
+ *
+ * <p>Mouse: wheel or pinch zooms, drag pans, click selects, double-click folds a subtree. Keys:
+ * {@code + - 0} zoom and fit, {@code C} centres the selection, arrows go to parent (up), most
+ * visited child (down) and siblings (left, right), {@code Space} folds.
+ *
+ * <pre>{@code
+ * GraphViewModel model = new GraphViewModel();
+ * ReasoningGraphView view = new ReasoningGraphView(model);
+ * view.selectedNodeProperty().addListener((o, a, b) -> inspector.show(b.intValue()));
+ * }</pre>
+ */
+public class ReasoningGraphView extends Region {
+
+    /** Above this many nodes the layout runs on a worker thread. */
+    public static final int ASYNC_LAYOUT_THRESHOLD = 500;
+    /** Base duration of a glide at speed 1. */
+    static final long GLIDE_NANOS = 450_000_000L;
+    static final long EFFECT_NANOS = 700_000_000L;
+
+    private final GraphViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final Minimap minimap;
+    private final Label hover = new Label();
+    private final GraphPainter painter = new GraphPainter();
+    private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D(), new DotRaster());
+    private final LayoutSettings layoutSettings = LayoutSettings.defaults();
+    private final GraphLayouter layouter = new GraphLayouter(layoutSettings);
+    private final Viewport viewport = new Viewport();
+    private final Motion motion = new Motion();
+    private final List<Effect> effects = new ArrayList<>();
+    private final BitSet collapsed = new BitSet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "graph-view-layout");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ObjectProperty<LayoutKind> layoutKind = new SimpleObjectProperty<>(this, "layoutKind",
+            LayoutKind.TREE);
+    private final BooleanProperty animated = new SimpleBooleanProperty(this, "animated", true);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final BooleanProperty hidePruned = new SimpleBooleanProperty(this, "hidePruned", false);
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 0);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final BooleanProperty foldPruned = new SimpleBooleanProperty(this, "foldPruned", true);
+    private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
+            QColorScale.symmetric());
+    private final ReadOnlyIntegerWrapper selectedNode = new ReadOnlyIntegerWrapper(this, "selectedNode", -1);
+    private final ReadOnlyIntegerWrapper layoutRevision = new ReadOnlyIntegerWrapper(this, "layoutRevision");
+
+    private NodeLayout layout = NodeLayout.empty();
+    /** Whether {@link #layout} is a final tidy tree (jungrapht's or grown from one), the base for growth. */
+    private boolean layoutIsTree;
+    private boolean lastLayoutIncremental;
+    /** Grid over the target positions for culling, built with each layout. */
+    private SpatialIndex index;
+    /** Typical sibling distance over the slot a card needs, at most 1; radial layouts pack closer. */
+    private double packing = 1;
+    private boolean[] visible = new boolean[0];
+    private BitSet bestPath = new BitSet();
+    private BitSet matches = new BitSet();
+    private boolean dirty = true;
+    private boolean layoutRunning;
+    private boolean layoutPending;
+    /** Bumped by every synchronous layout, so that an older worker result is dropped. */
+    private int layoutGeneration;
+    private boolean userMoved;
+    private double pressX;
+    private double pressY;
+    private boolean dragged;
+    private long lastLayoutNanos;
+    private long lastFrameNanos;
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            tick(now);
+        }
+    };
+
+    public ReasoningGraphView(GraphViewModel model) {
+        this.model = Objects.requireNonNull(model, "model is null");
+        getStyleClass().add(GraphViewStyles.GRAPH_VIEW);
+        getStylesheets().add(GraphViewStyles.stylesheet());
+        minimap = new Minimap(this::centreOnWorld);
+        hover.getStyleClass().add(GraphViewStyles.HOVER);
+        hover.setManaged(false);
+        hover.setMouseTransparent(true);
+        hover.setVisible(false);
+        hover.setWrapText(true);
+        hover.setMaxWidth(420);
+        getChildren().addAll(canvas, minimap, hover);
+        setFocusTraversable(true);
+        setMinSize(200, 150);
+        setPrefSize(1000, 700);
+        pseudoClassStateChanged(GraphViewStyles.EMPTY, true);
+
+        model.structureRevisionProperty().addListener((o, a, b) -> relayout());
+        model.revisionProperty().addListener((o, a, b) -> {
+            pseudoClassStateChanged(GraphViewStyles.EMPTY, model.size() == 0);
+            dirty = true;
+        });
+        model.bestPathProperty().addListener((o, a, b) -> {
+            bestPath = bits(b);
+            dirty = true;
+        });
+        model.addCueListener(this::onCue);
+        layoutKind.addListener((o, a, b) -> {
+            userMoved = false;
+            relayout();
+        });
+        hidePruned.addListener((o, a, b) -> relayout());
+        topK.addListener((o, a, b) -> relayout());
+        searchText.addListener((o, a, b) -> updateMatches());
+        showLegend.addListener((o, a, b) -> dirty = true);
+        colorScale.addListener((o, a, b) -> dirty = true);
+        selectedNode.addListener((o, a, b) -> dirty = true);
+
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(ZoomEvent.ZOOM, e -> {
+            zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            pressX = e.getX();
+            pressY = e.getY();
+            dragged = false;
+            requestFocus();
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+                viewport.pan(e.getX() - pressX, e.getY() - pressY);
+                pressX = e.getX();
+                pressY = e.getY();
+                dragged = true;
+                userMoved = true;
+                dirty = true;
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        timer.start();
+    }
+
+    // ---- properties
+
+    /** The layout algorithm; changing it re-lays out. */
+    public ObjectProperty<LayoutKind> layoutKindProperty() {
+        return layoutKind;
+    }
+
+    /** Whether growth glides and events animate; off for large runs. */
+    public BooleanProperty animatedProperty() {
+        return animated;
+    }
+
+    /** Animation speed factor: 1 normal, 0.25 four times slower. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public BooleanProperty hidePrunedProperty() {
+        return hidePruned;
+    }
+
+    /** Children kept per node, most visited first; 0 shows all. */
+    public IntegerProperty topKProperty() {
+        return topK;
+    }
+
+    /** Case-insensitive text to find in step texts; matches are ringed. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** Whether the view fits the graph after each layout until the user pans or zooms. */
+    public BooleanProperty autoFitProperty() {
+        return autoFit;
+    }
+
+    /** Whether a node's subtree folds when the node is pruned (it can be unfolded again). */
+    public BooleanProperty foldPrunedProperty() {
+        return foldPruned;
+    }
+
+    public BooleanProperty showLegendProperty() {
+        return showLegend;
+    }
+
+    public ObjectProperty<QColorScale> colorScaleProperty() {
+        return colorScale;
+    }
+
+    /** The selected node id, -1 for none: what an inspector shows. */
+    public ReadOnlyIntegerProperty selectedNodeProperty() {
+        return selectedNode.getReadOnlyProperty();
+    }
+
+    /** Incremented each time a new layout is applied. */
+    public ReadOnlyIntegerProperty layoutRevisionProperty() {
+        return layoutRevision.getReadOnlyProperty();
+    }
+
+    public GraphViewModel model() {
+        return model;
+    }
+
+    public LayoutSettings layoutSettings() {
+        return layoutSettings;
+    }
+
+    // ---- queries
+
+    /** The target layout (where nodes are going), NaN for hidden nodes. */
+    public NodeLayout nodeLayout() {
+        return layout;
+    }
+
+    /** Whether a layout is being computed on the worker thread (or one is queued behind it). */
+    public boolean isLayoutRunning() {
+        return layoutRunning || layoutPending;
+    }
+
+    /** Whether node {@code id} is shown by the current filter and folding. */
+    public boolean isShown(int id) {
+        return id >= 0 && id < visible.length && visible[id] && layout.placed(id);
+    }
+
+    /** Number of nodes currently shown. */
+    public int shownCount() {
+        int n = 0;
+        for (int i = 0; i < visible.length; i++) {
+            if (isShown(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Node {@code id}'s target centre in world coordinates, or null if not shown. */
+    public Point2D worldPosition(int id) {
+        return isShown(id) ? new Point2D(layout.x()[id], layout.y()[id]) : null;
+    }
+
+    /** Node {@code id}'s current centre on screen (mid-transition included), or null. */
+    public Point2D screenPosition(int id) {
+        if (!isShown(id) || id >= motion.x().length || Double.isNaN(motion.x()[id])) {
+            return null;
+        }
+        return new Point2D(viewport.toScreenX(motion.x()[id]), viewport.toScreenY(motion.y()[id]));
+    }
+
+    /** The first line a node's card shows at full detail. */
+    public String cardLabel(int id) {
+        double fs = 11.5;
+        int maxChars = (int) ((layoutSettings.cardWidth() - 14) / (fs * 0.56));
+        return GraphPainter.shorten(model.graph().text(id), maxChars);
+    }
+
+    /** The level of detail at the current zoom. */
+    public DetailLevel detailLevel() {
+        return DetailLevel.forCardWidth(layoutSettings.cardWidth() * viewport.scale() * packing);
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    /** Nodes whose text matches the search. */
+    public BitSet matches() {
+        return (BitSet) matches.clone();
+    }
+
+    public boolean isCollapsed(int id) {
+        return collapsed.get(id);
+    }
+
+    /**
+     * Whether the last layout was grown from the previous one ({@link IncrementalTreeLayout}) rather
+     * than computed by jungrapht.
+     */
+    public boolean lastLayoutIncremental() {
+        return lastLayoutIncremental;
+    }
+
+    /** Milliseconds the last layout took. */
+    public double lastLayoutMillis() {
+        return lastLayoutNanos / 1e6;
+    }
+
+    /** Milliseconds the last painted frame took to record. */
+    public double lastFrameMillis() {
+        return lastFrameNanos / 1e6;
+    }
+
+    /** The frame as it would be painted now, for exports. */
+    public Frame frame(double width, double height, Viewport vp) {
+        motion.grow(model.size());
+        return new Frame(model.graph(), motion.x(), motion.y(), motion.alpha(), visible, collapsed,
+                selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
+                colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
+                packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED,
+                cullingIndex());
+    }
+
+    /** The culling grid over the layout's positions and, during a glide, the glides' start points. */
+    private SpatialIndex cullingIndex() {
+        return index;
+    }
+
+    public GraphPainter painter() {
+        return painter;
+    }
+
+    // ---- commands
+
+    /** Selects node {@code id} (-1 clears); it is published through {@link #selectedNodeProperty()}. */
+    public void select(int id) {
+        selectedNode.set(id >= 0 && id < model.size() ? id : -1);
+    }
+
+    /** Fits the whole shown graph into the view. */
+    public void fitToView() {
+        if (model.size() == 0) {
+            return;
+        }
+        viewport.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
+                layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width(),
+                height(), 10);
+        dirty = true;
+    }
+
+    /** Centres the view on node {@code id}, zooming in to card detail if far out. */
+    public void centreOn(int id) {
+        Point2D p = worldPosition(id);
+        if (p == null) {
+            return;
+        }
+        if (detailLevel() != DetailLevel.CARD) {
+            viewport.set(1.0, viewport.tx(), viewport.ty());
+        }
+        centreOnWorld(p.getX(), p.getY());
+    }
+
+    private void centreOnWorld(double wx, double wy) {
+        viewport.centreOn(wx, wy, width(), height());
+        userMoved = true;
+        dirty = true;
+    }
+
+    /** Zooms by {@code factor} around the middle of the view. */
+    public void zoom(double factor) {
+        zoomAt(factor, width() / 2, height() / 2);
+    }
+
+    private void zoomAt(double factor, double x, double y) {
+        viewport.zoomAt(factor, x, y);
+        userMoved = true;
+        dirty = true;
+    }
+
+    /** Folds or unfolds the subtree under {@code id}. */
+    public void toggleCollapsed(int id) {
+        if (id < 0 || id >= model.size()) {
+            return;
+        }
+        collapsed.flip(id);
+        relayout();
+    }
+
+    /** Selects the parent of the selection. */
+    public void selectParent() {
+        int s = selectedNode.get();
+        if (s >= 0 && model.graph().parent(s) >= 0) {
+            selectAndShow(model.graph().parent(s));
+        } else if (s < 0 && model.size() > 0) {
+            selectAndShow(0);
+        }
+    }
+
+    /** Selects the most visited shown child of the selection. */
+    public void selectChild() {
+        int s = Math.max(0, selectedNode.get());
+        ReasoningGraph g = model.graph();
+        if (s >= g.size()) {
+            return;
+        }
+        int best = -1;
+        for (int c = g.firstChild(s); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
+            if (isShown(c) && (best < 0 || g.visits(c) > g.visits(best))) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            selectAndShow(best);
+        }
+    }
+
+    /** Selects the next ({@code +1}) or previous ({@code -1}) shown sibling, by position. */
+    public void selectSibling(int direction) {
+        int s = selectedNode.get();
+        ReasoningGraph g = model.graph();
+        if (s < 0 || g.parent(s) < 0) {
+            return;
+        }
+        List<Integer> sibs = new ArrayList<>();
+        for (int c = g.firstChild(g.parent(s)); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
+            if (isShown(c)) {
+                sibs.add(c);
+            }
+        }
+        sibs.sort((a, b) -> Double.compare(layout.x()[a], layout.x()[b]));
+        int k = sibs.indexOf(s) + direction;
+        if (k >= 0 && k < sibs.size()) {
+            selectAndShow(sibs.get(k));
+        }
+    }
+
+    private void selectAndShow(int id) {
+        select(id);
+        Point2D p = screenPosition(id);
+        if (p == null || p.getX() < 40 || p.getY() < 40 || p.getX() > width() - 40 || p.getY() > height() - 40) {
+            Point2D w = worldPosition(id);
+            if (w != null) {
+                centreOnWorld(w.getX(), w.getY());
+            }
+        }
+    }
+
+    /**
+     * Runs the layout now, on this thread, and jumps to it: for tests and exports that need the
+     * final picture.
+     */
+    public void layoutNow() {
+        LayoutInput in = layoutInput();
+        long t0 = System.nanoTime();
+        NodeLayout l = layouter.layout(in, layoutKind.get());
+        lastLayoutNanos = System.nanoTime() - t0;
+        layoutGeneration++;
+        applyFinal(l, in, layoutKind.get(), false, false);
+        motion.step(Long.MAX_VALUE / 2);
+    }
+
+    /** Shuts the layout worker down; call when the view is discarded. */
+    public void dispose() {
+        timer.stop();
+        worker.shutdownNow();
+    }
+
+    // ---- layout
+
+    private LayoutInput layoutInput() {
+        ReasoningGraph g = model.graph();
+        visibleNow(g);
+        return LayoutInput.of(g, visible);
+    }
+
+    private void visibleNow(ReasoningGraph g) {
+        visible = new ViewFilter(collapsed, hidePruned.get(), Math.max(0, topK.get())).visible(g);
+    }
+
+    private void relayout() {
+        if (layoutRunning) {
+            layoutPending = true;
+            return;
+        }
+        LayoutInput in = layoutInput();
+        LayoutKind kind = layoutKind.get();
+        if (in.size() < ASYNC_LAYOUT_THRESHOLD) {
+            long t0 = System.nanoTime();
+            NodeLayout l = layouter.layout(in, kind);
+            lastLayoutNanos = System.nanoTime() - t0;
+            layoutGeneration++;
+            applyFinal(l, in, kind, false, animated.get());
+            return;
+        }
+        if (layoutIsTree && effectiveKind(kind, in) == LayoutKind.TREE) {
+            // a tree that only grew: re-place the grown subtrees now, on this thread
+            long t0 = System.nanoTime();
+            NodeLayout grown = IncrementalTreeLayout.grow(layout, in, layoutSettings);
+            if (grown != null) {
+                lastLayoutNanos = System.nanoTime() - t0;
+                layoutGeneration++;
+                applyFinal(grown, in, kind, true, animated.get());
+                return;
+            }
+        }
+        int generation = ++layoutGeneration;
+        layoutRunning = true;
+        // start the growth at once: new nodes appear below their parents while jungrapht works
+        NodeLayout provisional = GrowthPlacement.provisional(layout, in, layoutSettings);
+        if (provisional != null) {
+            layoutIsTree = false;
+            apply(provisional, in, animated.get());
+        }
+        worker.execute(() -> {
+            long t0 = System.nanoTime();
+            NodeLayout l;
+            try {
+                l = layouter.layout(in, kind);
+            } catch (RuntimeException e) {
+                l = null;
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+            long took = System.nanoTime() - t0;
+            NodeLayout done = l;
+            Platform.runLater(() -> {
+                layoutRunning = false;
+                lastLayoutNanos = took;
+                if (done != null && generation == layoutGeneration) {
+                    applyFinal(done, in, kind, false, animated.get());
+                }
+                if (layoutPending) {
+                    layoutPending = false;
+                    relayout();
+                }
+            });
+        });
+    }
+
+    /** The algorithm that GraphLayouter really runs for {@code kind} on {@code in}. */
+    private static LayoutKind effectiveKind(LayoutKind kind, LayoutInput in) {
+        if (kind != LayoutKind.LAYERED) {
+            return kind;
+        }
+        int shown = 0;
+        for (boolean v : in.visible()) {
+            if (v) {
+                shown++;
+            }
+        }
+        return shown > GraphLayouter.LAYERED_MAX_NODES ? LayoutKind.TREE : LayoutKind.LAYERED;
+    }
+
+    /** Applies a complete (not provisional) layout of {@code kind}. */
+    private void applyFinal(NodeLayout l, LayoutInput in, LayoutKind kind, boolean incremental, boolean glide) {
+        layoutIsTree = effectiveKind(kind, in) == LayoutKind.TREE;
+        lastLayoutIncremental = incremental;
+        apply(l, in, glide);
+    }
+
+    private void apply(NodeLayout l, LayoutInput in, boolean glide) {
+        layout = l;
+        packing = GrowthPlacement.packing(l, in, layoutSettings);
+        visible = in.visible();
+        long duration = glide ? (long) (GLIDE_NANOS / Math.max(0.05, speed.get())) : 0;
+        motion.retarget(l, model.graph(), System.nanoTime(), duration);
+        // filed by the box of each glide, so the grid culls during the transition too
+        index = SpatialIndex.build(model.graph(), l.x(), l.y(), motion.moving() ? motion.fromX() : null,
+                motion.moving() ? motion.fromY() : null, visible,
+                Math.min(model.size(), Math.min(l.size(), visible.length)));
+        if (autoFit.get() && !userMoved) {
+            fitToView();
+        }
+        updateMatches();
+        minimap.update(l, visible);
+        layoutRevision.set(layoutRevision.get() + 1);
+        dirty = true;
+    }
+
+    private void updateMatches() {
+        String q = searchText.get() == null ? "" : searchText.get().strip().toLowerCase(Locale.ROOT);
+        BitSet m = new BitSet();
+        if (!q.isEmpty()) {
+            ReasoningGraph g = model.graph();
+            for (int i = 0; i < g.size(); i++) {
+                if (g.text(i).toLowerCase(Locale.ROOT).contains(q)) {
+                    m.set(i);
+                }
+            }
+        }
+        matches = m;
+        dirty = true;
+    }
+
+    /** Selects and centres the next search match after the selection; returns it or -1. */
+    public int nextMatch() {
+        int from = selectedNode.get() + 1;
+        int m = matches.nextSetBit(from);
+        if (m < 0) {
+            m = matches.nextSetBit(0);
+        }
+        if (m >= 0) {
+            select(m);
+            centreOn(m);
+        }
+        return m;
+    }
+
+    // ---- animation
+
+    private void onCue(Cue cue) {
+        dirty = true;
+        if (cue instanceof Cue.Prune p && foldPruned.get() && p.node() < model.size()
+                && model.graph().hasChildren(p.node()) && !collapsed.get(p.node())) {
+            collapsed.set(p.node());
+            relayout();
+        }
+        if (!animated.get()) {
+            return;
+        }
+        Effect effect = Effect.of(cue, System.nanoTime(), (long) (EFFECT_NANOS / Math.max(0.05, speed.get())));
+        if (effect != null) {
+            effects.add(effect);
+        }
+        // a fast run must not pile up effects: keep the most recent ones
+        while (effects.size() > 64) {
+            effects.remove(0);
+        }
+    }
+
+    private void tick(long now) {
+        long t = System.nanoTime();
+        boolean moving = motion.step(t);
+        for (Iterator<Effect> it = effects.iterator(); it.hasNext(); ) {
+            if (it.next().done(t)) {
+                it.remove();
+                dirty = true;
+            }
+        }
+        boolean active = moving || !effects.isEmpty();
+        pseudoClassStateChanged(GraphViewStyles.ANIMATING, active);
+        if (active || dirty) {
+            paint();
+        }
+    }
+
+    /** Paints the canvas now. */
+    public void paint() {
+        dirty = false;
+        long t0 = System.nanoTime();
+        painter.paint(surface, frame(canvas.getWidth(), canvas.getHeight(),
+                viewport));
+        minimap.showViewport(viewport, width(), height());
+        lastFrameNanos = System.nanoTime() - t0;
+    }
+
+    // ---- input
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        e.consume();
+    }
+
+    /** Full step text and numbers of the node under the mouse. */
+    private void onHover(MouseEvent e) {
+        int hit = painter.pick(frame(width(), height(), viewport), e.getX(), e.getY());
+        if (hit < 0) {
+            hover.setVisible(false);
+            return;
+        }
+        ReasoningGraph g = model.graph();
+        hover.setText("#" + hit + "  " + g.text(hit) + "\nN " + g.visits(hit) + "   Q " + GraphPainter.num(g.q(hit))
+                + "   P " + GraphPainter.num(g.prior(hit)) + "   V " + GraphPainter.num(g.value(hit)) + "   R "
+                + GraphPainter.num(g.reward(hit)));
+        hover.autosize();
+        double x = Math.min(e.getX() + 14, width() - hover.getWidth() - 4);
+        double y = Math.min(e.getY() + 18, height() - hover.getHeight() - 4);
+        hover.relocate(Math.max(0, x), Math.max(0, y));
+        hover.setVisible(true);
+    }
+
+    private void onClick(MouseEvent e) {
+        if (dragged || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        int hit = painter.pick(frame(width(), height(), viewport), e.getX(), e.getY());
+        // a double click folds the node its first click selected (not a neighbour clicked quickly after)
+        if (e.getClickCount() == 2 && hit >= 0 && hit == selectedNode.get()) {
+            toggleCollapsed(hit);
+        }
+        select(hit);
+    }
+
+    private void onKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case PLUS:
+            case EQUALS:
+            case ADD:
+                zoom(1.25);
+                break;
+            case MINUS:
+            case SUBTRACT:
+                zoom(0.8);
+                break;
+            case DIGIT0:
+            case NUMPAD0:
+            case F:
+                userMoved = false;
+                fitToView();
+                break;
+            case C:
+                centreOn(selectedNode.get());
+                break;
+            case UP:
+                selectParent();
+                break;
+            case DOWN:
+                selectChild();
+                break;
+            case LEFT:
+                selectSibling(-1);
+                break;
+            case RIGHT:
+                selectSibling(1);
+                break;
+            case SPACE:
+                toggleCollapsed(selectedNode.get());
+                break;
+            case N:
+                nextMatch();
+                break;
+            default:
+                return;
+        }
+        e.consume();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = width();
+        double h = height();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            if (autoFit.get() && !userMoved) {
+                fitToView();
+            }
+            dirty = true;
+        }
+        double mw = Minimap.WIDTH;
+        double mh = Minimap.HEIGHT;
+        minimap.resizeRelocate(w - mw - 12, h - mh - 12, mw, mh);
+    }
+
+    private double width() {
+        return Math.max(1, getWidth());
+    }
+
+    private double height() {
+        return Math.max(1, getHeight());
+    }
+
+    private static BitSet bits(int[] ids) {
+        BitSet b = new BitSet();
+        if (ids != null) {
+            for (int i : ids) {
+                if (i >= 0) {
+                    b.set(i);
+                }
+            }
+        }
+        return b;
+    }
+}

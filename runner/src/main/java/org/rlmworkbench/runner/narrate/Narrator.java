@@ -1,0 +1,170 @@
+package org.rlmworkbench.runner.narrate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.rlmworkbench.runner.event.Backtracked;
+import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.Evaluation;
+import org.rlmworkbench.runner.event.LoopIteration;
+import org.rlmworkbench.runner.event.NodeAdded;
+import org.rlmworkbench.runner.event.NodePruned;
+import org.rlmworkbench.runner.event.NodeRefined;
+import org.rlmworkbench.runner.event.NodeSelected;
+import org.rlmworkbench.runner.event.NodesAggregated;
+import org.rlmworkbench.runner.event.OperatorEntered;
+import org.rlmworkbench.runner.event.OperatorLeft;
+import org.rlmworkbench.runner.event.Restructured;
+import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.RunFinished;
+import org.rlmworkbench.runner.event.RunStarted;
+import org.rlmworkbench.runner.event.SolutionFound;
+import org.rlmworkbench.runner.event.ValueBackpropagated;
+import org.rlmworkbench.runner.event.ValuesComputed;
+
+/**
+ * Tells each event in one plain sentence with its numbers, for teaching: which child Select
+ * chose and why (its score as Q plus the exploration term, with c, P and N filled in), what
+ * Evaluate found, how far Backpropagate carried a value. Feed it every event in order; it
+ * remembers node texts so sentences can name steps.
+ */
+public final class Narrator {
+    private final List<String> texts = new ArrayList<>();
+
+    /** The sentence for {@code event}, after taking note of what it adds. */
+    public String narrate(RunEvent event) {
+        if (event instanceof RunStarted e) {
+            texts.clear();
+            return String.format(Locale.ROOT, "Run '%s' on %s '%s' with seed %d.", e.scheme(), e.problem(),
+                    e.instance(), e.seed());
+        } else if (event instanceof NodeAdded e) {
+            while (texts.size() <= e.id()) {
+                texts.add("");
+            }
+            texts.set(e.id(), e.text());
+            if (e.parent() < 0) {
+                return "The root #0 is the problem: " + e.text() + ".";
+            }
+            return String.format(Locale.ROOT, "Added #%d '%s' under #%d with prior P = %s%s.", e.id(), e.text(),
+                    e.parent(), num(e.prior()), e.terminal() ? " (a final answer)" : "");
+        } else if (event instanceof OperatorEntered e) {
+            return String.format(Locale.ROOT, "Step %d: %s '%s' starts with %s.", e.step(), e.operator(), e.nodeId(),
+                    nodes(e.input().length));
+        } else if (event instanceof OperatorLeft e) {
+            if (e.operator().equals("Branch")) {
+                return String.format(Locale.ROOT, "Branch '%s' is %s.", e.nodeId(), e.port());
+            }
+            if (e.operator().equals("Loop")) {
+                return e.port().equals("done") ? "Loop '" + e.nodeId() + "' has spent its budget."
+                        : "Loop '" + e.nodeId() + "' enters its body.";
+            }
+            return String.format(Locale.ROOT, "%s '%s' passes %s on.", e.operator(), e.nodeId(),
+                    nodes(e.output().length));
+        } else if (event instanceof LoopIteration e) {
+            return String.format(Locale.ROOT, "Loop '%s' begins iteration %d%s.", e.loopId(), e.iteration(),
+                    e.budget() > 0 ? " of " + e.budget() : "");
+        } else if (event instanceof NodeSelected e) {
+            return selected(e);
+        } else if (event instanceof ValuesComputed e) {
+            return evaluated(e);
+        } else if (event instanceof ValueBackpropagated e) {
+            int n = e.path().length;
+            int top = n - 1;
+            return String.format(Locale.ROOT,
+                    "Backpropagate (%s) carried %s from #%d up %d node%s: #%d now has N = %d and Q = %s.", e.rule(),
+                    num(e.value()), e.leaf(), n, n == 1 ? "" : "s", e.path()[top], e.visits()[top], num(e.q()[top]));
+        } else if (event instanceof NodePruned e) {
+            return String.format(Locale.ROOT, "Pruned #%d %s: %s.", e.node(), quote(e.node()), e.reason());
+        } else if (event instanceof NodesAggregated e) {
+            if (e.mode().equals("vote")) {
+                return String.format(Locale.ROOT, "Aggregate counted the votes: answer %s won with %d chain%s, joined in #%d.",
+                        e.answer(), e.sources().length, e.sources().length == 1 ? "" : "s", e.target());
+            }
+            return String.format(Locale.ROOT, "Aggregate merged %d node%s with the same state into #%d.",
+                    e.sources().length, e.sources().length == 1 ? "" : "s", e.target());
+        } else if (event instanceof NodeRefined e) {
+            return String.format(Locale.ROOT, "Refine replaced #%d (value %s) by #%d %s (value %s).", e.original(),
+                    num(e.originalValue()), e.refined(), quote(e.refined()), num(e.refinedValue()));
+        } else if (event instanceof Backtracked e) {
+            return e.to() < 0 ? String.format(Locale.ROOT, "Backtrack: #%d is a dead end and nothing is left to try.",
+                    e.from())
+                    : String.format(Locale.ROOT, "Backtrack left the dead end #%d for #%d %s.", e.from(), e.to(),
+                    quote(e.to()));
+        } else if (event instanceof Restructured e) {
+            return String.format(Locale.ROOT, "Restructure committed to #%d %s as the new root.", e.newRoot(),
+                    quote(e.newRoot()));
+        } else if (event instanceof SolutionFound e) {
+            return String.format(Locale.ROOT, "Solution found at #%d %s: answer %s, the verifier gives %s.", e.node(),
+                    quote(e.node()), e.answer(), signed(e.reward()));
+        } else if (event instanceof RunFinished e) {
+            return String.format(Locale.ROOT, "Finished (%s): %s, answer %s, after %d iteration%s and %d nodes.",
+                    e.reason(), e.solved() ? "solved" : "not solved", e.answer() == null ? "none" : e.answer(),
+                    e.iterations(), e.iterations() == 1 ? "" : "s", e.nodes());
+        }
+        return event.toString();
+    }
+
+    private String selected(NodeSelected e) {
+        Candidate c = e.candidates().stream().filter(x -> x.node() == e.chosen()).findFirst().orElse(null);
+        String among = e.candidates().size() + (e.parent() >= 0 ? " children of #" + e.parent() : " candidates");
+        if (c == null) {
+            return String.format(Locale.ROOT, "Select chose #%d among %s.", e.chosen(), among);
+        }
+        String why = switch (e.rule()) {
+            case "puct" -> String.format(Locale.ROOT,
+                    "score %s = Q %s + U %s, where U = c·P·√N(s)/(1+N) = %s × %s × √%d / (1 + %d)", num(c.score()),
+                    num(c.q()), num(c.u()), num(e.c()), num(c.p()), e.parentVisits(), c.n());
+            case "uct" -> c.n() == 0
+                    ? "it was never visited, and UCT tries every child once (score ∞)"
+                    : String.format(Locale.ROOT, "score %s = Q %s + U %s, where U = c·√(ln N(s)/N) = %s × √(ln %d / %d)",
+                    num(c.score()), num(c.q()), num(c.u()), num(e.c()), e.parentVisits(), c.n());
+            case "prior_free_puct" -> String.format(Locale.ROOT,
+                    "score %s = q̂ %s + U %s, where U = √(N(s)−1)/(1+N)·(c1 + ln((N(s)+c2)/c2)) with N(s) = %d, N = %d, c1 = %s",
+                    num(c.score()), num(c.q()), num(c.u()), e.parentVisits(), c.n(), num(e.c()));
+            default -> String.format(Locale.ROOT, "%s score %s", e.rule(), num(c.score()));
+        };
+        Candidate runnerUp = e.candidates().stream().filter(x -> x.node() != e.chosen())
+                .max(Comparator.comparingDouble(Candidate::score)).orElse(null);
+        String versus = runnerUp == null ? "" : String.format(Locale.ROOT, "; the next best, #%d, scored %s",
+                runnerUp.node(), num(runnerUp.score()));
+        return String.format(Locale.ROOT, "Select (%s) chose #%d %s among %s: %s%s.", e.rule(), e.chosen(),
+                quote(e.chosen()), among, why, versus);
+    }
+
+    private String evaluated(ValuesComputed e) {
+        List<Evaluation> ev = e.evaluations();
+        if (ev.isEmpty()) {
+            return "Evaluate had nothing to value.";
+        }
+        if (ev.size() == 1) {
+            Evaluation v = ev.get(0);
+            String reward = v.reward() == null ? "" : ", reward R = " + signed(v.reward());
+            return String.format(Locale.ROOT, "Evaluate (%s) valued #%d %s at V = %s%s.", e.source(), v.node(),
+                    quote(v.node()), num(v.value()), reward);
+        }
+        Evaluation best = ev.stream().max(Comparator.comparingDouble(Evaluation::value)).orElseThrow();
+        Evaluation worst = ev.stream().min(Comparator.comparingDouble(Evaluation::value)).orElseThrow();
+        return String.format(Locale.ROOT, "Evaluate (%s) valued %d nodes: best #%d at %s, worst #%d at %s.",
+                e.source(), ev.size(), best.node(), num(best.value()), worst.node(), num(worst.value()));
+    }
+
+    private String quote(int node) {
+        return node >= 0 && node < texts.size() ? "'" + texts.get(node) + "'" : "";
+    }
+
+    private static String nodes(int n) {
+        return n + (n == 1 ? " node" : " nodes");
+    }
+
+    private static String num(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "∞" : "-∞";
+        }
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    private static String signed(double d) {
+        return (d > 0 ? "+" : "") + String.format(Locale.ROOT, "%.0f", d);
+    }
+}
