@@ -96,6 +96,8 @@ public final class MainController {
     @FXML private javafx.scene.control.RadioMenuItem layoutLayered;
 
     private final ModelCatalog catalog = new ModelCatalog();
+    private final org.rlmworkbench.app.training.TrainedModelRegistry trained =
+            new org.rlmworkbench.app.training.TrainedModelRegistry(catalog);
     private final RunSession session = new RunSession(catalog);
     private final Narrator narrator = new Narrator();
     private final GraphViewModel graphModel = new GraphViewModel();
@@ -476,6 +478,40 @@ public final class MainController {
         graphView.layoutKindProperty().set(kind);
     }
 
+    @FXML void trainModels() {
+        var problem = org.rlmworkbench.runner.problem.Problems.byId(picker.problemId());
+        Path out = Path.of(System.getProperty("user.home"), "rlm-workbench-models", problem.id());
+        new org.rlmworkbench.app.training.TrainingDialog(stage, problem, out, this::registerModels).show();
+    }
+
+    @FXML void loadTrainedModels() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("A directory written by Train models or ./workbench train");
+        var d = dc.showDialog(stage);
+        if (d != null) {
+            registerModels(d.toPath());
+        }
+    }
+
+    /** Makes the trained networks in {@code dir} choosable in the model pickers. */
+    boolean registerModels(Path dir) {
+        try {
+            List<String> added = trained.register(dir, org.rlmworkbench.runner.problem.Problems.byId(
+                    picker.problemId()));
+            String policy = policyChoice.getValue();
+            String value = valueChoice.getValue();
+            policyChoice.setItems(FXCollections.observableArrayList(catalog.policyNames()));
+            valueChoice.setItems(FXCollections.observableArrayList(catalog.valueNames()));
+            policyChoice.setValue(policy);
+            valueChoice.setValue(value);
+            status("Models added to the pickers: " + String.join(", ", added) + ".", false);
+            return true;
+        } catch (RuntimeException e) {
+            status("Cannot use the models in " + dir + ": " + e.getMessage(), true);
+            return false;
+        }
+    }
+
     @FXML void fitTree() {
         graphView.fitToView();
     }
@@ -666,6 +702,7 @@ public final class MainController {
             return false;
         }
         session.close();
+        trained.close();
         return true;
     }
 
@@ -698,6 +735,14 @@ public final class MainController {
 
     ChartsPane charts() {
         return charts;
+    }
+
+    ComboBox<String> policyChoice() {
+        return policyChoice;
+    }
+
+    ComboBox<String> valueChoice() {
+        return valueChoice;
     }
 
     SplitPane[] splitPanes() {
