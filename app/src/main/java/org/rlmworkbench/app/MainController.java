@@ -757,9 +757,6 @@ public final class MainController {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            setWrapText(true);
-            prefWidthProperty().bind(getListView() == null ? widthProperty() : getListView().widthProperty()
-                    .subtract(24));
             pseudoClassStateChanged(LAST, !empty && getListView() != null
                     && getIndex() == getListView().getItems().size() - 1);
         }

@@ -39,8 +39,8 @@ import org.rlmworkbench.runner.training.TrainingSettings;
 public final class TrainingDialog {
     private final Stage stage = new Stage();
     private final Spinner<Integer> phases = new Spinner<>(1, 10, 2);
-    private final Spinner<Integer> instances = new Spinner<>(10, 2000, 200, 10);
-    private final Spinner<Integer> budget = new Spinner<>(50, 100_000, 1000, 50);
+    private final Spinner<Integer> instances = new Spinner<>(10, 2000, 100, 10);
+    private final Spinner<Integer> budget = new Spinner<>(50, 100_000, 300, 50);
     private final TextField seed = new TextField("7");
     private final TextField out = new TextField();
     private final javafx.scene.control.CheckBox withLm =
@@ -75,6 +75,7 @@ public final class TrainingDialog {
         chart.setId("loss-chart");
         progress.setId("training-progress");
         train.setId("train");
+        train.setDefaultButton(true);
         cancel.setId("cancel-training");
         cancel.setDisable(true);
         seed.setPrefColumnCount(6);
