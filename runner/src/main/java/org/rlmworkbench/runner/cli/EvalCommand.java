@@ -29,11 +29,10 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scheme", defaultValue = "mcts", description = "built-in scheme name or path (default: ${DEFAULT-VALUE})")
-    String scheme;
+    @picocli.CommandLine.Mixin
+    SearchOptions search;
 
-    @Option(names = "--problem", defaultValue = "game24", description = "problem id (default: ${DEFAULT-VALUE})")
-    String problem;
+
 
     /** Exactly one source of instances. */
     static final class Source {
@@ -47,20 +46,12 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--budget", description = "iterations of the scheme's first loop (default: the scheme's)")
-    Integer budget;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
 
     @Option(names = "--limit", description = "only the first N instances")
     Integer limit;
 
-    @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
-    Path models;
 
-    @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
-    boolean lmPolicy;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
@@ -71,15 +62,15 @@ final class EvalCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TrainedModels trained = null;
         try {
-            Problem<?> p = Setup.problem(problem);
-            trained = TrainedModels.loadOrNone(models, p);
+            Problem<?> p = Setup.problem(search.problem);
+            trained = TrainedModels.loadOrNone(search.models, p);
             List<String> instances = instances(p);
             if (limit != null) {
                 instances = instances.subList(0, Math.min(limit, instances.size()));
             }
-            ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + scheme);
-            Models m = trained.models(Models.problemNative(), lmPolicy);
-            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(scheme), p, m, instances, budget, seed, bar::update);
+            ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + search.scheme);
+            Models m = trained.models(Models.problemNative(), search.lmPolicy);
+            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(search.scheme), p, m, instances, search.budget, search.seed, bar::update);
             bar.done();
             if (json) {
                 ObjectNode o = new ObjectMapper().createObjectNode();

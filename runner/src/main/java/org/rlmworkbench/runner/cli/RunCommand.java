@@ -30,29 +30,20 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scheme", defaultValue = "mcts", description = "built-in scheme name or path to a scheme file (default: ${DEFAULT-VALUE})")
-    String scheme;
+    @picocli.CommandLine.Mixin
+    SearchOptions search;
 
-    @Option(names = "--problem", defaultValue = "game24", description = "problem id (default: ${DEFAULT-VALUE})")
-    String problem;
+
 
     @Option(names = "--instance", description = "the instance, e.g. \"4 6 8 2\" (default: the problem's sample)")
     String instance;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
 
-    @Option(names = "--budget", description = "iterations of the scheme's first loop (default: the scheme's)")
-    Integer budget;
 
     @Option(names = "--trace", description = "write the events to this JSON Lines file")
     Path trace;
 
-    @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
-    Path models;
 
-    @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
-    boolean lmPolicy;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
@@ -66,11 +57,11 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TrainedModels trained = null;
         try {
-            Problem<?> p = Setup.problem(problem);
-            trained = TrainedModels.loadOrNone(models, p);
+            Problem<?> p = Setup.problem(search.problem);
+            trained = TrainedModels.loadOrNone(search.models, p);
             String inst = instance == null ? p.sampleInstance() : instance;
-            Models m = trained.models(Models.problemNative(), lmPolicy);
-            Interpreter interpreter = new Interpreter(Setup.scheme(scheme), p, m);
+            Models m = trained.models(Models.problemNative(), search.lmPolicy);
+            Interpreter interpreter = new Interpreter(Setup.scheme(search.scheme), p, m);
             List<RunListener> listeners = new ArrayList<>();
             TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
             if (writer != null) {
@@ -82,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RunResult r;
             try {
-                r = interpreter.run(inst, new RunSettings(seed, budget), listeners, null);
+                r = interpreter.run(inst, new RunSettings(search.seed, search.budget), listeners, null);
             } finally {
                 if (writer != null) {
                     writer.close();
@@ -91,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             if (json) {
                 out.println(toJson(r));
             } else {
-                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, seed,
+                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, search.seed,
                         r.solved() ? "solved" : "not solved");
                 out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
                 for (String s : r.bestPath()) {
@@ -108,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (InstanceParseException e) {
-            err.println("error: instance '" + instance + "' for " + problem + ": " + e.getMessage());
+            err.println("error: instance '" + instance + "' for " + search.problem + ": " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (org.rlmworkbench.runner.scheme.InvalidSchemeException e) {
             err.println("error: " + e.getMessage());
