@@ -41,7 +41,20 @@ class LiveRunTest {
                 incremental[0]++;
             }
         })).get(5, TimeUnit.SECONDS);
-        RealRun run = RealRun.of("mcts-uct", "4 9 10 13", 7, 2000, new FxEventBatcher(model::apply));
+        FxEventBatcher batcher = new FxEventBatcher(model::apply);
+        int[] sent = {0};
+        // paced like a run someone watches: without pauses the whole run can reach the FX thread in a
+        // couple of batches, and then the growth path this test checks is never taken
+        RealRun run = RealRun.of("mcts-uct", "4 9 10 13", 7, 2000, e -> {
+            batcher.onEvent(e);
+            if (++sent[0] % 100 == 0) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         assertThat(run.graph().size()).isGreaterThan(ReasoningGraphView.ASYNC_LAYOUT_THRESHOLD);
         // wait until the last layout has landed: all nodes placed, nothing pending
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

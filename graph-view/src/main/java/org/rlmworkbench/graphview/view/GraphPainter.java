@@ -72,11 +72,7 @@ public final class GraphPainter {
                     paintNode(s, f, i, level, pending);
                 }
             }
-            s.setAlpha(1);
-            EffectPainter.paint(s, f, level);
-            if (f.showLegend()) {
-                LegendPainter.paint(s, f.colors());
-            }
+            paintOverlays(s, f, level);
             return;
         }
         paintEdges(s, f, ids, level, x0, y0, x1, y1, false);
@@ -92,6 +88,11 @@ public final class GraphPainter {
             }
             paintNode(s, f, i, level, pending);
         }
+        paintOverlays(s, f, level);
+    }
+
+    /** What lies over the graph: the event cues and the legend. */
+    private static void paintOverlays(Surface s, Frame f, DetailLevel level) {
         s.setAlpha(1);
         EffectPainter.paint(s, f, level);
         if (f.showLegend()) {

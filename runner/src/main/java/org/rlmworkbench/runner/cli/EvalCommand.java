@@ -32,8 +32,6 @@ final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SearchOptions search;
 
-
-
     /** Exactly one source of instances. */
     static final class Source {
         @Option(names = "--split", description = "train, validation or test")
@@ -46,12 +44,8 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-
-
     @Option(names = "--limit", description = "only the first N instances")
     Integer limit;
-
-
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;

@@ -33,17 +33,11 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SearchOptions search;
 
-
-
     @Option(names = "--instance", description = "the instance, e.g. \"4 6 8 2\" (default: the problem's sample)")
     String instance;
 
-
-
     @Option(names = "--trace", description = "write the events to this JSON Lines file")
     Path trace;
-
-
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;

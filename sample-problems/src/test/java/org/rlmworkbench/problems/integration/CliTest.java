@@ -4,31 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rlmworkbench.runner.cli.WorkbenchCli;
 import org.rlmworkbench.runner.trace.TraceReader;
 
 /** The headless command line as a user types it, with its exit codes and outputs. */
 class CliTest {
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WorkbenchCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void runJsonReportsTheSearch() throws Exception {
-        Result r = cli("run", "--scheme", "mcts", "--problem", "game24", "--instance", "4 6 8 2", "--seed", "7",
+        Cli.Result r = Cli.run("run", "--scheme", "mcts", "--problem", "game24", "--instance", "4 6 8 2", "--seed", "7",
                 "--budget", "500", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -46,9 +34,9 @@ class CliTest {
     void theSameRunTwiceWritesTheSameTraceBytes(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
-        assertThat(cli("run", "--scheme", "mcts-uct", "--instance", "4 9 10 13", "--seed", "7", "--budget", "300",
+        assertThat(Cli.run("run", "--scheme", "mcts-uct", "--instance", "4 9 10 13", "--seed", "7", "--budget", "300",
                 "--trace", a.toString()).code()).isZero();
-        assertThat(cli("run", "--scheme", "mcts-uct", "--instance", "4 9 10 13", "--seed", "7", "--budget", "300",
+        assertThat(Cli.run("run", "--scheme", "mcts-uct", "--instance", "4 9 10 13", "--seed", "7", "--budget", "300",
                 "--trace", b.toString()).code()).isZero();
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         assertThat(TraceReader.read(a).size()).isGreaterThan(300);
@@ -58,30 +46,30 @@ class CliTest {
     void aSchemeFileByPathRuns(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("my.json");
         Files.writeString(f, org.rlmworkbench.runner.scheme.BuiltinSchemes.json("dfs").orElseThrow());
-        assertThat(cli("run", "--scheme", f.toString(), "--instance", "1 2 3 4").code()).isZero();
+        assertThat(Cli.run("run", "--scheme", f.toString(), "--instance", "1 2 3 4").code()).isZero();
     }
 
     @Test
     void inputErrorsExitWithTwoAndNameTheCulprit(@TempDir Path dir) throws Exception {
-        Result badInstance = cli("run", "--instance", "4 6 8 99");
+        Cli.Result badInstance = Cli.run("run", "--instance", "4 6 8 99");
         assertThat(badInstance.code()).isEqualTo(2);
         assertThat(badInstance.err()).contains("99");
 
-        Result unknownScheme = cli("run", "--scheme", "quantum");
+        Cli.Result unknownScheme = Cli.run("run", "--scheme", "quantum");
         assertThat(unknownScheme.code()).isEqualTo(2);
         assertThat(unknownScheme.err()).contains("quantum").contains("mcts");
 
-        Result unknownProblem = cli("run", "--problem", "chess");
+        Cli.Result unknownProblem = Cli.run("run", "--problem", "chess");
         assertThat(unknownProblem.code()).isEqualTo(2);
         assertThat(unknownProblem.err()).contains("chess").contains("game24");
 
-        Result usage = cli("run", "--seed", "seven");
+        Cli.Result usage = Cli.run("run", "--seed", "seven");
         assertThat(usage.code()).isEqualTo(2);
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, org.rlmworkbench.runner.scheme.BuiltinSchemes.json("mcts").orElseThrow()
                 .replace("\"c\" : 1.25", "\"c\" : 500"));
-        Result runBroken = cli("run", "--scheme", broken.toString());
+        Cli.Result runBroken = Cli.run("run", "--scheme", broken.toString());
         assertThat(runBroken.code()).isEqualTo(2);
         assertThat(runBroken.err()).contains("node 'select', field params.c");
     }
@@ -93,15 +81,15 @@ class CliTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(good).replace("\"Prune\"", "\"Prunex\"").replace("\"b\" : 5",
                 "\"b\" : 0"));
-        Result ok = cli("validate", good.toString());
+        Cli.Result ok = Cli.run("validate", good.toString());
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("good.json: ok");
-        Result r = cli("validate", good.toString(), bad.toString());
+        Cli.Result r = Cli.run("validate", good.toString(), bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains(bad + ": error: node 'prune', field type: unknown operator 'Prunex'");
         Path malformed = dir.resolve("m.json");
         Files.writeString(malformed, "{\n  \"format\": ");
-        Result m = cli("validate", malformed.toString());
+        Cli.Result m = Cli.run("validate", malformed.toString());
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.out()).contains("m.json: error: malformed JSON at line 2");
     }
@@ -110,7 +98,7 @@ class CliTest {
     void evalOverAnInstancesFileReportsTheRates(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("puzzles.txt");
         Files.writeString(f, "4 6 8 2\n# a comment\n1 1 1 1\n\n4 9 10 13\n");
-        Result r = cli("eval", "--scheme", "dfs", "--problem", "game24", "--instances", f.toString(), "--budget",
+        Cli.Result r = Cli.run("eval", "--scheme", "dfs", "--problem", "game24", "--instances", f.toString(), "--budget",
                 "1000", "--seed", "7", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -122,25 +110,25 @@ class CliTest {
         assertThat(j.get("mean_seconds").asDouble()).isPositive();
 
         Files.writeString(f, "4 6 8 2\n4 six 8 2\n");
-        Result bad = cli("eval", "--instances", f.toString());
+        Cli.Result bad = Cli.run("eval", "--instances", f.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("instance 2").contains("six");
     }
 
     @Test
     void evalOnASplit() throws Exception {
-        Result r = cli("eval", "--scheme", "tot-bfs", "--split", "test", "--limit", "5", "--json");
+        Cli.Result r = Cli.run("eval", "--scheme", "tot-bfs", "--split", "test", "--limit", "5", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("instances").asInt()).isEqualTo(5);
-        assertThat(cli("eval", "--split", "holdout").code()).isEqualTo(2);
+        assertThat(Cli.run("eval", "--split", "holdout").code()).isEqualTo(2);
     }
 
     @Test
     void listAndBench() throws Exception {
-        assertThat(cli("list", "problems").out()).contains("game24");
-        assertThat(cli("list", "schemes").out()).contains("self-consistency");
-        assertThat(cli("list", "operators").out()).contains("Backpropagate").contains("visit_weighted");
-        Result b = cli("bench", "engine", "--problem", "game24", "--seconds", "0.5", "--nodes", "20000");
+        assertThat(Cli.run("list", "problems").out()).contains("game24");
+        assertThat(Cli.run("list", "schemes").out()).contains("self-consistency");
+        assertThat(Cli.run("list", "operators").out()).contains("Backpropagate").contains("visit_weighted");
+        Cli.Result b = Cli.run("bench", "engine", "--problem", "game24", "--seconds", "0.5", "--nodes", "20000");
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(b.out()).containsPattern("= \\d+ simulations/s").containsPattern("\\d+\\.\\d bytes per node");
     }

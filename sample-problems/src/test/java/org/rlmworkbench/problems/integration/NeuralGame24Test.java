@@ -2,8 +2,6 @@ package org.rlmworkbench.problems.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,21 +23,12 @@ import org.rlmworkbench.runner.training.TraceExport;
 /** Training on the real Game of 24 with tiny settings, then using the networks from the CLI and the API. */
 class NeuralGame24Test {
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WorkbenchCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     @SuppressWarnings("unchecked")
     void trainThenSearchAndGenerateWithTheTrainedNetworks(@TempDir Path dir) throws Exception {
         Path models = dir.resolve("models");
-        Result t = cli("train", "--problem", "game24", "--phases", "1", "--instances", "4", "--validation", "2",
+        Cli.Result t = Cli.run("train", "--problem", "game24", "--phases", "1", "--instances", "4", "--validation", "2",
                 "--budget", "40", "--epochs", "1", "--lm-epochs", "1", "--quiet", "--out", models.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("phase 1:", "models in");
@@ -47,11 +36,11 @@ class NeuralGame24Test {
         assertThat(models.resolve("lm.json")).exists();
         assertThat(TraceExport.read(models.resolve("phase-1/traces.jsonl"))).hasSize(4);
 
-        Result e = cli("eval", "--problem", "game24", "--split", "test", "--limit", "3", "--budget", "50",
+        Cli.Result e = Cli.run("eval", "--problem", "game24", "--split", "test", "--limit", "3", "--budget", "50",
                 "--models", models.toString());
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("on 3 game24 instances");
-        Result lm = cli("run", "--problem", "game24", "--instance", "4 6 8 2", "--budget", "10", "--models",
+        Cli.Result lm = Cli.run("run", "--problem", "game24", "--instance", "4 6 8 2", "--budget", "10", "--models",
                 models.toString(), "--lm-policy");
         assertThat(lm.code()).as(lm.err()).isZero();
 
@@ -73,7 +62,7 @@ class NeuralGame24Test {
 
     @Test
     void aMissingModelDirectoryIsAnInputError(@TempDir Path dir) {
-        Result r = cli("run", "--problem", "game24", "--models", dir.resolve("none").toString());
+        Cli.Result r = Cli.run("run", "--problem", "game24", "--models", dir.resolve("none").toString());
         assertThat(r.code()).isEqualTo(WorkbenchCli.INPUT_ERROR);
         assertThat(r.err()).contains("none: no such model directory");
     }
@@ -87,7 +76,7 @@ class NeuralGame24Test {
                  "featurisation":{"type":"hashed-char-ngrams","dims":64,"minN":1,"maxN":3,"words":true,
                  "problemExtra":0},"trainingDataHash":"","note":""}
                 """);
-        Result r = cli("eval", "--problem", "game24", "--split", "test", "--limit", "1", "--models", dir.toString());
+        Cli.Result r = Cli.run("eval", "--problem", "game24", "--split", "test", "--limit", "1", "--models", dir.toString());
         assertThat(r.code()).isEqualTo(WorkbenchCli.INPUT_ERROR);
         assertThat(r.err()).contains("value.json: was trained for problem 'sum', not 'game24'");
     }
