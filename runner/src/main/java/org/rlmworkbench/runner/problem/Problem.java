@@ -32,8 +32,52 @@ public interface Problem<S> {
     /** An instance that shows the problem well, for first launch and demos. */
     String sampleInstance();
 
-    /** Every legal next step from {@code state}, in a deterministic order; empty at terminal states. */
+    /**
+     * Every legal next step from {@code state}, in a deterministic order; empty at terminal states.
+     * Only called when {@link #enumerable()}; a problem whose steps cannot be listed throws
+     * {@link UnsupportedOperationException}.
+     */
     List<Step<S>> steps(S state);
+
+    /** Whether {@link #steps} can list the legal steps; a problem that cannot still runs with a writer model. */
+    default boolean enumerable() {
+        return true;
+    }
+
+    /**
+     * Reads a step written as free text by a model: lenient on surface form, strict on content.
+     * The default accepts a text equal, after trimming and collapsing spaces, to one enumerated step.
+     */
+    default StepParse<S> parseStep(S state, String text) {
+        String wanted = normaliseStepText(text);
+        if (wanted.isEmpty()) {
+            return StepParse.rejected(text, "not a step: the text is empty");
+        }
+        if (!enumerable()) {
+            return StepParse.rejected(text, "this problem cannot read written steps");
+        }
+        for (Step<S> s : steps(state)) {
+            if (normaliseStepText(s.text()).equals(wanted)) {
+                return StepParse.accepted(text, s);
+            }
+        }
+        return StepParse.rejected(text, "not one of the legal steps");
+    }
+
+    /** Trims and collapses white space, the default surface leniency of {@link #parseStep}. */
+    static String normaliseStepText(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The state as a language model reads it in a prompt; the encoded state by default. */
+    default String promptText(S state) {
+        return encodeState(state);
+    }
+
+    /** The problem's few-shot prompts; plain generic ones by default. */
+    default Prompts prompts() {
+        return Prompts.generic();
+    }
 
     /**
      * One uniformly random legal step's resulting state, for rollouts; may avoid building step text.
@@ -81,4 +125,25 @@ public interface Problem<S> {
 
     /** The problem's dataset with fixed train, validation and test splits. */
     Dataset dataset();
+
+    /** The gold answer of an instance where the problem knows it, else {@code null}. */
+    default String goldAnswer(String instanceText) {
+        return null;
+    }
+
+    /** Difficulty of an instance where the problem grades it, else NaN. */
+    default double instanceDifficulty(String instanceText) {
+        return Double.NaN;
+    }
+
+    /** The instances of a split with ids ({@code <problem>-<split>-<index>}), gold answers and difficulty. */
+    default List<Instance> instances(Split split) {
+        List<String> texts = dataset().split(split);
+        java.util.ArrayList<Instance> out = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i);
+            out.add(new Instance(id() + "-" + split.label() + "-" + i, t, goldAnswer(t), instanceDifficulty(t)));
+        }
+        return out;
+    }
 }
