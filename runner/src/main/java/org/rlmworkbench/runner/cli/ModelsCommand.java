@@ -8,6 +8,7 @@ import org.rlmworkbench.runner.endpoint.Endpoint;
 import org.rlmworkbench.runner.endpoint.EndpointProbe;
 import org.rlmworkbench.runner.endpoint.EndpointsFile;
 import org.rlmworkbench.runner.endpoint.EndpointsFileException;
+import org.rlmworkbench.runner.endpoint.NSupport;
 import org.rlmworkbench.runner.endpoint.ProbeReport;
 import org.rlmworkbench.runner.endpoint.ProbeStore;
 import picocli.CommandLine;
@@ -60,7 +61,19 @@ final class ModelsCommand implements Runnable {
                 return WorkbenchCli.INPUT_ERROR;
             }
             ProbeReport r = EndpointProbe.probe(ep, System::getenv);
+            String stored = null;
+            ProbeStore store = ProbeStore.beside(file);
+            try {
+                store.save(r);
+                stored = "  stored in " + store.file();
+            } catch (IOException e) {
+                err.println("warning: cannot store the probe in " + store.file() + ": " + e.getMessage());
+            }
             out.printf(Locale.ROOT, "endpoint %s: %s, model %s, api %s%n", ep.name(), ep.baseUrl(), ep.model(), ep.api().key());
+            if (r.models() == null && r.n() == NSupport.UNKNOWN && r.error() != null) {
+                err.println("error: " + r.error());
+                return WorkbenchCli.RUN_FAILURE;
+            }
             out.println("  models served: " + (r.models() == null ? "(unknown: /v1/models did not answer)"
                     : r.models().isEmpty() ? "(none listed)" : String.join(", ", r.models())));
             if (r.models() != null && !r.models().isEmpty() && !r.models().contains(ep.model())) {
@@ -73,16 +86,12 @@ final class ModelsCommand implements Runnable {
                 case UNKNOWN -> "unknown";
             });
             out.println("  logprobs: " + (r.logprobs() == null ? "unknown" : r.logprobs() ? "given" : "not given"));
-            out.println("  seed:     " + (r.seed() == null ? "cannot tell (same answer for every seed)"
+            out.println("  seed:     " + (r.seed() == null && r.error() != null ? "unknown" : r.seed() == null ? "cannot tell (same answer for every seed)"
                     : r.seed() ? "repeats a sample" : "does not repeat a sample"));
             out.println("  latency:  " + (Double.isNaN(r.latencyMillis()) ? "-"
                     : String.format(Locale.ROOT, "%.1f ms (median of 3 short completions)", r.latencyMillis())));
-            ProbeStore store = ProbeStore.beside(file);
-            try {
-                store.save(r);
-                out.println("  stored in " + store.file());
-            } catch (IOException e) {
-                err.println("warning: cannot store the probe in " + store.file() + ": " + e.getMessage());
+            if (stored != null) {
+                out.println(stored);
             }
             if (r.error() != null) {
                 err.println("error: " + r.error());

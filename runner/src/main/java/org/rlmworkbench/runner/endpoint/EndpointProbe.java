@@ -43,7 +43,7 @@ public final class EndpointProbe {
             Thread.currentThread().interrupt();
             return new ProbeReport(endpoint.name(), at, null, NSupport.UNKNOWN, null, null, Double.NaN, "interrupted");
         }
-        RetrySettings once = new RetrySettings(1, 0, 1, 0, 0);
+        RetrySettings once = new RetrySettings(1, 1, 1, 0, 1);
         try (OpenAiCompatibleModel lm = new OpenAiCompatibleModel(endpoint, ServerSupport.UNKNOWN, once, environment)) {
             double[] ms = new double[3];
             Completion first = timed(lm, new CompletionRequest(PROMPT, 1, 0.0, 8, List.of(), 1), ms, 0);

@@ -257,7 +257,8 @@ public final class OpenAiCompatibleModel implements LanguageModel, AutoCloseable
         if (!(cause instanceof HttpCallFailure f)) {
             return new ModelCallException(where() + ": " + cause, cause);
         }
-        String attempts = f.retryable() ? " (gave up after " + retry.getRetryConfig().getMaxAttempts() + " attempts)" : "";
+        int tries = retry.getRetryConfig().getMaxAttempts();
+        String attempts = f.retryable() && tries > 1 ? " (gave up after " + tries + " attempts)" : "";
         String msg;
         if (f.status() == 401 || f.status() == 403) {
             msg = endpoint.apiKeyEnv() == null
