@@ -2,7 +2,9 @@ package org.rlmworkbench.runner.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.rlmworkbench.runner.bench.EndpointBenchmark;
 import java.util.concurrent.Callable;
 import org.rlmworkbench.runner.endpoint.Endpoint;
 import org.rlmworkbench.runner.endpoint.EndpointProbe;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench models}: the language-model endpoints; {@code probe NAME} asks a server what it supports. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "Language-model endpoints.",
-        subcommands = {ModelsCommand.Probe.class})
+        subcommands = {ModelsCommand.Probe.class, ModelsCommand.Bench.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -98,6 +100,69 @@ final class ModelsCommand implements Runnable {
                 return WorkbenchCli.RUN_FAILURE;
             }
             return 0;
+        }
+    }
+
+    /** {@code models bench NAME --endpoints FILE}, or {@code models bench --overhead}. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measures an endpoint: proposals per second at each concurrency; or, with --overhead, what the"
+                    + " client costs per call on loopback.")
+    static final class Bench implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the endpoint's name")
+        String name;
+
+        @Option(names = "--endpoints", paramLabel = "FILE", description = "endpoints file (default: the user's)")
+        Path endpoints;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,8,32",
+                description = "callers at once, one measurement each (default: ${DEFAULT-VALUE})")
+        int[] concurrency;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "per measurement (default: ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(names = "--n", defaultValue = "1", description = "samples per call (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--max-tokens", defaultValue = "32", description = "per sample (default: ${DEFAULT-VALUE})")
+        int maxTokens;
+
+        @Option(names = "--overhead", description = "measure the client against a loopback server that answers at once")
+        boolean overhead;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            if (overhead) {
+                EndpointBenchmark.Overhead o = EndpointBenchmark.clientOverhead(2000);
+                out.printf(Locale.ROOT, "loopback, %d sequential calls: bare java.net.http %.0f us, client %.0f us,"
+                        + " overhead %.0f us per call (medians)%n", o.calls(), o.rawMicros(), o.clientMicros(),
+                        o.clientMicros() - o.rawMicros());
+                return 0;
+            }
+            if (name == null) {
+                err.println("error: name an endpoint, or use --overhead");
+                return WorkbenchCli.INPUT_ERROR;
+            }
+            Path file = endpoints == null ? EndpointsFile.userFile() : endpoints;
+            try (var lm = org.rlmworkbench.runner.endpoint.EndpointModels.open(file, name)) {
+                List<String> prompts = List.of("4 6 8 2", "1 2 3 4", "3 3 8 8", "5 5 5 1", "2 9 10 11", "4 4 10 10");
+                for (int c : concurrency) {
+                    EndpointBenchmark.Throughput t = EndpointBenchmark.throughput(lm, prompts, c, n, 1.0, maxTokens, seconds);
+                    out.printf(Locale.ROOT, "concurrency %2d: %7.1f proposals/s (%d samples in %d calls, %.1f s; call"
+                            + " median %.0f ms, p90 %.0f ms)%n", c, t.perSecond(), t.samples(), t.calls(), t.seconds(),
+                            t.medianMillis(), t.p90Millis());
+                }
+                return 0;
+            } catch (EndpointsFileException e) {
+                err.println("error: " + e.getMessage());
+                return WorkbenchCli.INPUT_ERROR;
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench serve}: the trained models of a directory behind the OpenAI API, until killed. */
+/** {@code workbench serve}: the trained models of a directory behind the OpenAI API, until killed or interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the trained language models of a directory over the OpenAI API (/v1/models,"
                 + " /v1/completions, /v1/chat/completions).")
@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
@@ -61,16 +61,21 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             // the bind worked, so the name resolves; nothing to warn about
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             server.close();
             served.close();
-            stopped.countDown();
-        }));
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("models: " + String.join(", ", served.models().keySet()));
         out.println("serving on " + server.baseUrl(host));
         out.flush();
-        stopped.await();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            // stopped from inside the process (a test, an embedding app): close down as the hook would
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hook.run();
+        }
         return 0;
     }
 }
