@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "RLM Workbench 0.1",
         description = "Runs reasoning schemes on problems, headless. With no command the app opens its window.",
         subcommands = {RunCommand.class, EvalCommand.class, ValidateCommand.class, BenchCommand.class,
-            ListCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+            ListCommand.class, TrainCommand.class, ServeCommand.class, ModelsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     /** Exit code of a run that failed. */
