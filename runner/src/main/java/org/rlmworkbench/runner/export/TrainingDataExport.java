@@ -64,10 +64,27 @@ public final class TrainingDataExport {
                 }
             }
         }
+        write(List.copyOf(lines), out);
+        return new ExportSummary(format, files.size(), runs, lines.size(), made - lines.size(), skipped[0]);
+    }
+
+    /** The examples of one recorded run (the events a window holds) as JSON lines, deduplicated, in order. */
+    public static List<String> lines(List<RunEvent> events, TrainingFormat format, ExportOptions options)
+            throws IOException {
+        Set<String> lines = new LinkedHashSet<>();
+        if (!events.isEmpty()) {
+            for (ObjectNode example : examples(new Run(events, GraphReplayer.rebuild(events, null)), format, options)) {
+                lines.add(JSON.writeValueAsString(example));
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Writes JSON lines to {@code out} atomically. */
+    public static void write(List<String> lines, Path out) throws IOException {
         StringBuilder text = new StringBuilder();
         lines.forEach(l -> text.append(l).append('\n'));
         AtomicFiles.writeString(out, text.toString());
-        return new ExportSummary(format, files.size(), runs, lines.size(), made - lines.size(), skipped[0]);
     }
 
     /** The trace files of a file or folder, in name order. */

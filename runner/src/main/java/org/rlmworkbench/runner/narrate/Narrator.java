@@ -97,6 +97,9 @@ public final class Narrator {
         } else if (event instanceof SolutionFound e) {
             return String.format(Locale.ROOT, "Solution found at #%d %s: answer %s, the verifier gives %s.", e.node(),
                     quote(e.node()), e.answer(), signed(e.reward()));
+        } else if (event instanceof org.rlmworkbench.runner.event.TreeImported e) {
+            return "Imported tree " + (e.tree() + 1) + " of " + e.source() + " (" + e.format() + "); not in the file: "
+                    + String.join(", ", e.missing()) + ".";
         } else if (event instanceof RunFinished e) {
             return String.format(Locale.ROOT, "Finished (%s): %s, answer %s, after %d iteration%s and %d nodes.",
                     e.reason(), e.solved() ? "solved" : "not solved", e.answer() == null ? "none" : e.answer(),
