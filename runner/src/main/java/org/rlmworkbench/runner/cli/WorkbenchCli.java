@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "RLM Workbench 0.1",
         description = "Runs reasoning schemes on problems, headless. With no command the app opens its window.",
         subcommands = {RunCommand.class, EvalCommand.class, ValidateCommand.class, BenchCommand.class,
-            ListCommand.class, TrainCommand.class, ImportCommand.class, ExportCommand.class,
+            ListCommand.class, TrainCommand.class, ServeCommand.class, ModelsCommand.class, ImportCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Runnable {
 
