@@ -116,6 +116,9 @@ public final class Narrator {
                     e.exchanges().size() == 1 ? "" : "s", samples, samples == 1 ? "" : "s",
                     String.format(Locale.ROOT, "%.0f", e.latencyMs()), e.promptTokens(), e.completionTokens(),
                     e.cost() > 0 ? String.format(Locale.ROOT, ", cost %.4f", e.cost()) : "");
+        } else if (event instanceof org.rlmworkbench.runner.event.TreeImported e) {
+            return "Imported tree " + (e.tree() + 1) + " of " + e.source() + " (" + e.format() + "); not in the file: "
+                    + String.join(", ", e.missing()) + ".";
         } else if (event instanceof RunFinished e) {
             return String.format(Locale.ROOT, "Finished (%s): %s, answer %s, after %d iteration%s and %d nodes.",
                     e.reason(), e.solved() ? "solved" : "not solved", e.answer() == null ? "none" : e.answer(),
