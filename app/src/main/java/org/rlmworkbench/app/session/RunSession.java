@@ -38,6 +38,9 @@ public final class RunSession {
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
     private final ReadOnlyLongWrapper furthest = new ReadOnlyLongWrapper(this, "furthest");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper usageText = new ReadOnlyStringWrapper(this, "usageText", "");
+    private final ModelUsageTally usage = new ModelUsageTally();
+    private List<RunEvent> recording = List.of();
     private final List<RunEvent> delivered = new ArrayList<>();
     private RunSetup setup;
     private Debugger debugger;
@@ -70,6 +73,22 @@ public final class RunSession {
     /** The last error or notice, in words; empty when all is well. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What the shown run spent on language models (calls, tokens, cost, invalid steps); empty when none. */
+    public ReadOnlyStringProperty usageTextProperty() {
+        return usageText.getReadOnlyProperty();
+    }
+
+    /**
+     * Answers the next run's model calls from these recorded events (a reopened workspace's trace),
+     * so that replaying it never asks a model; call before {@link #seek}.
+     */
+    public void useRecording(List<RunEvent> events) {
+        recording = List.copyOf(events);
+        if (debugger != null) {
+            debugger.useRecording(recording);
+        }
     }
 
     public RunSetup setup() {
@@ -106,6 +125,10 @@ public final class RunSession {
         }
         debugger.setDelayMillis(delayMillis);
         debugger.setBreakOnSolution(breakOnSolution);
+        debugger.useRecording(recording);
+        org.rlmworkbench.runner.model.ResponseCache.fromSettings().ifPresent(debugger::useCache);
+        usage.clear();
+        usageText.set("");
         debugger.addListener(batcher);
         debugger.addStateListener((s, n) -> Platform.runLater(() -> state.set(s)));
         message.set("");
@@ -116,6 +139,7 @@ public final class RunSession {
     }
 
     private void discard() {
+        recording = List.of();
         if (debugger != null) {
             debugger.close();
             debugger = null;
@@ -123,6 +147,8 @@ public final class RunSession {
     }
 
     private void deliver(List<RunEvent> batch) {
+        usage.accept(batch);
+        usageText.set(usage.text());
         for (RunEvent e : batch) {
             if (e instanceof org.rlmworkbench.runner.event.RunStarted) {
                 delivered.clear();
