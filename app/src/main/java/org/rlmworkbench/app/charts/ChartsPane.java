@@ -31,7 +31,9 @@ public final class ChartsPane extends TabPane {
     private final LineChart<Number, Number> valueChart;
     private final BarChart<String, Number> visitChart;
     private final LineChart<Number, Number> nodeChart;
+    private static final long REDRAW_NANOS = 200_000_000L;
     private boolean dirty;
+    private long lastRedraw;
 
     public ChartsPane() {
         best.setName("best value");
@@ -57,8 +59,10 @@ public final class ChartsPane extends TabPane {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty) {
+                // a few redraws a second read as live; one per frame would take the frame from input
+                if (dirty && now - lastRedraw >= REDRAW_NANOS) {
                     dirty = false;
+                    lastRedraw = now;
                     redraw();
                 }
             }
@@ -132,6 +136,12 @@ public final class ChartsPane extends TabPane {
             n.add(new XYChart.Data<>(s.get(i).event(), s.get(i).nodes()));
         }
         nodes.getData().setAll(n);
+    }
+
+    /** The node count of the last point the Nodes chart draws; 0 when it is empty. */
+    public int nodeSeriesLast() {
+        var d = nodes.getData();
+        return d.isEmpty() ? 0 : d.get(d.size() - 1).getYValue().intValue();
     }
 
     /** The chart on the selected tab, for export. */

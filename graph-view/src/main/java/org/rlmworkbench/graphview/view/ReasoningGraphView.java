@@ -92,6 +92,7 @@ public class ReasoningGraphView extends Region {
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 0);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
+    private final DoubleProperty maxFitScale = new SimpleDoubleProperty(this, "maxFitScale", 1.0);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
     private final BooleanProperty foldPruned = new SimpleBooleanProperty(this, "foldPruned", true);
     private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
@@ -121,6 +122,7 @@ public class ReasoningGraphView extends Region {
     private boolean dragged;
     private long lastLayoutNanos;
     private long lastFrameNanos;
+    private boolean wasActive;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -162,6 +164,11 @@ public class ReasoningGraphView extends Region {
         });
         hidePruned.addListener((o, a, b) -> relayout());
         topK.addListener((o, a, b) -> relayout());
+        maxFitScale.addListener((o, a, b) -> {
+            if (autoFit.get() && !userMoved) {
+                fitToView();
+            }
+        });
         searchText.addListener((o, a, b) -> updateMatches());
         showLegend.addListener((o, a, b) -> dirty = true);
         colorScale.addListener((o, a, b) -> dirty = true);
@@ -229,6 +236,14 @@ public class ReasoningGraphView extends Region {
     /** Whether the view fits the graph after each layout until the user pans or zooms. */
     public BooleanProperty autoFitProperty() {
         return autoFit;
+    }
+
+    /**
+     * The largest zoom that fitting may choose: 1 shows cards at their natural size at most; a
+     * presentation sets more, so that a small tree fills the screen and its cards grow with it.
+     */
+    public DoubleProperty maxFitScaleProperty() {
+        return maxFitScale;
     }
 
     /** Whether a node's subtree folds when the node is pruned (it can be unfolded again). */
@@ -379,7 +394,7 @@ public class ReasoningGraphView extends Region {
         }
         viewport.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
                 layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width(),
-                height(), 10);
+                height(), 10, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, maxFitScale.get())));
         dirty = true;
     }
 
@@ -674,9 +689,11 @@ public class ReasoningGraphView extends Region {
         }
         boolean active = moving || !effects.isEmpty();
         pseudoClassStateChanged(GraphViewStyles.ANIMATING, active);
-        if (active || dirty) {
+        // the frame on which a transition ends is painted too: the tree comes to rest where the layout is
+        if (active || dirty || wasActive) {
             paint();
         }
+        wasActive = active;
     }
 
     /** Paints the canvas now. */
