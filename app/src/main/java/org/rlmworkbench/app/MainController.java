@@ -367,9 +367,10 @@ public final class MainController {
         }
         if (s == DebugState.FINISHED && session.debugger() != null && session.debugger().result() != null) {
             var r = session.debugger().result();
-            status(String.format(Locale.ROOT, "Finished: %s, answer %s, %d iterations, %d nodes.",
+            String path = solutionPath();
+            status(String.format(Locale.ROOT, "Finished: %s, answer %s, %d iterations, %d nodes.%s",
                     r.solved() ? "solved" : "not solved", r.answer() == null ? "none" : r.answer(), r.iterations(),
-                    r.nodes()), false);
+                    r.nodes(), path.isEmpty() ? "" : " Solution path: " + path), false);
             progress.setProgress(1);
         } else if (s == DebugState.FAILED && session.debugger() != null) {
             status("The run failed: " + session.debugger().failure().getMessage(), true);
@@ -394,6 +395,23 @@ public final class MainController {
             case SOLUTION -> "at the first solution (Run > Break at the first solution)";
             case CONDITION -> "by the condition '" + why.name() + "'";
         };
+    }
+
+    /** The steps from the root to the first solved node, "13-9=4 → 10-4=6 → 4*6=24"; empty if none. */
+    private String solutionPath() {
+        var g = graphModel.graph();
+        for (int i = 0; i < g.size(); i++) {
+            if (g.isSolved(i)) {
+                List<String> steps = new ArrayList<>();
+                for (int n : g.pathTo(i)) {
+                    if (g.parent(n) >= 0) {
+                        steps.add(g.text(n));
+                    }
+                }
+                return String.join("  →  ", steps);
+            }
+        }
+        return "";
     }
 
     private void syncTimeline() {
@@ -746,7 +764,10 @@ public final class MainController {
     }
 
     @FXML void exportTreePng() {
-        export("Export tree as PNG", "PNG image", "*.png", f -> ViewExport.png(graphView, f));
+        int[] size = askSize("Export tree as PNG", "1920x1080");
+        if (size != null) {
+            export("Export tree as PNG", "PNG image", "*.png", f -> ViewExport.png(graphView, f, size[0], size[1]));
+        }
     }
 
     @FXML void exportTreeSvg() {
@@ -759,7 +780,34 @@ public final class MainController {
     }
 
     @FXML void exportChartPng() {
-        export("Export chart as PNG", "PNG image", "*.png", f -> ViewExport.png(charts.selectedChart(), f));
+        int[] size = askSize("Export chart as PNG", "1600x900");
+        if (size != null) {
+            export("Export chart as PNG", "PNG image", "*.png", f -> charts.exportPng(f, size[0], size[1]));
+        }
+    }
+
+    /** Asks for a picture size "WIDTHxHEIGHT"; null when cancelled or unreadable (the status line says why). */
+    private int[] askSize(String title, String suggestion) {
+        TextInputDialog d = new TextInputDialog(suggestion);
+        d.setTitle(title);
+        d.setHeaderText("Size of the picture in pixels, width x height (up to " + ViewExport.MAX_SIDE + " a side)");
+        var answer = d.showAndWait();
+        if (answer.isEmpty()) {
+            return null;
+        }
+        String[] parts = answer.get().trim().toLowerCase(Locale.ROOT).split("\\s*[x×*]\\s*");
+        try {
+            int w = Integer.parseInt(parts[0]);
+            int h = Integer.parseInt(parts[1]);
+            if (w >= 16 && h >= 16 && w <= ViewExport.MAX_SIDE && h <= ViewExport.MAX_SIDE && parts.length == 2) {
+                return new int[] {w, h};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // said below
+        }
+        status("Picture size: expected WIDTHxHEIGHT with 16 to " + ViewExport.MAX_SIDE + " pixels a side, got '"
+                + answer.get() + "'", true);
+        return null;
     }
 
     private interface FileAction {

@@ -192,6 +192,12 @@ class ClassroomWindowTest {
 
     @Test
     void withNoAnimationAtFullSpeedTheWindowAnswersAClickWithin200Ms(FxRobot robot) throws Exception {
+        // a latency says something about the window only when the machine is not queueing threads:
+        // on an overloaded machine (a load of 20 on 2 cores was seen) any thread waits that long
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.junit.jupiter.api.Assumptions.assumeTrue(load < 1.5 * cores,
+                "machine too busy for a latency measurement: load " + load + " on " + cores + " cores");
         // no solution exists: MCTS without a value model searches the whole budget (about 200,000 events)
         fx(() -> c.picker().select("game24", "1 7 11 13"));
         fx(() -> c.valueChoice().setValue("none"));
