@@ -44,6 +44,7 @@ public final class GraphViewModel {
     private final Map<Integer, NodeSelected> lastSelect = new HashMap<>();
     /** The run's model calls by number, for the inspector of a written node. */
     private final List<org.rlmworkbench.runner.event.ModelCalled> modelCalls = new ArrayList<>();
+    private NodeSelected latestSelect;
     private final List<CueListener> cueListeners = new ArrayList<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper structureRevision = new ReadOnlyIntegerWrapper(this, "structureRevision");
@@ -115,6 +116,11 @@ public final class GraphViewModel {
         return call >= 0 && call < modelCalls.size() ? modelCalls.get(call) : null;
     }
 
+    /** The latest Select of the run (at any node), or null before the first. */
+    public NodeSelected latestSelect() {
+        return latestSelect;
+    }
+
     /** The last Select at {@code parent}, or null. */
     public NodeSelected lastSelectAt(int parent) {
         return lastSelect.get(parent);
@@ -140,6 +146,7 @@ public final class GraphViewModel {
             if (e instanceof RunStarted s) {
                 lastSelect.clear();
                 modelCalls.clear();
+                latestSelect = null;
                 bestPath.set(new int[0]);
                 selectionPath.set(new int[0]);
                 finished.set(null);
@@ -198,6 +205,7 @@ public final class GraphViewModel {
             if (s.parent() >= 0) {
                 lastSelect.put(s.parent(), s);
             }
+            latestSelect = s;
             int[] path = s.chosen() >= 0 && s.chosen() < size() ? graph().pathTo(s.chosen()) : new int[0];
             selectionPath.set(path);
             return new Cue.Select(path);
