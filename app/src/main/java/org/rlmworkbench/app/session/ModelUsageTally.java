@@ -38,12 +38,13 @@ final class ModelUsageTally {
         }
     }
 
-    /** E.g. "Model calls 12 · tokens 340 in / 96 out · cost 0.0000 · invalid steps 5"; empty before any call. */
+    /** E.g. "12 model calls · 340/96 tokens · 5 invalid" (with the cost where a price is known); empty before any call. */
     String text() {
         if (calls == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "Model calls %d · tokens %d in / %d out · cost %.4f · invalid steps %d", calls,
-                promptTokens, completionTokens, cost, invalid);
+        return String.format(Locale.ROOT, "%d model call%s · %d/%d tokens%s · %d invalid", calls, calls == 1 ? "" : "s",
+                promptTokens, completionTokens, cost > 0 ? String.format(Locale.ROOT, " · cost %.4f", cost) : "",
+                invalid);
     }
 }

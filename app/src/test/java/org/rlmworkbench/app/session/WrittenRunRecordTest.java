@@ -87,8 +87,8 @@ class WrittenRunRecordTest {
                 && n.invalid()).count();
         ModelUsageTally tally = new ModelUsageTally();
         tally.accept(events);
-        assertThat(tally.text()).startsWith("Model calls " + events.stream()
-                .filter(org.rlmworkbench.runner.event.ModelCalled.class::isInstance).count() + " ·")
-                .endsWith("invalid steps " + invalidNodes);
+        assertThat(tally.text()).startsWith(events.stream()
+                .filter(org.rlmworkbench.runner.event.ModelCalled.class::isInstance).count() + " model calls ·")
+                .endsWith("· " + invalidNodes + " invalid");
     }
 }
