@@ -1,0 +1,181 @@
+package org.rlmworkbench.problems.countdown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.rlmworkbench.runner.problem.Dataset;
+
+/**
+ * Generates Countdown instances solution first: draw n numbers from the ranges of the
+ * difficulty, combine random pairs by random operations whose result is a positive whole
+ * number (no multiplication or division by 1), and take the last number as the target when it
+ * falls in the difficulty's target range. The combination is the gold expression, so every
+ * instance is solvable. Difficulty n = 3..6:
+ * <ul>
+ *   <li>3: numbers 1..25, target 10..100</li>
+ *   <li>4: numbers 1..50, target 10..200</li>
+ *   <li>5: numbers 1..75, target 100..500</li>
+ *   <li>6: the television game's numbers: one to four of 25 50 75 100 and the rest 1..10 (each at most twice), target 100..999</li>
+ * </ul>
+ */
+final class CountdownGenerator {
+
+    static final int MIN_N = 3;
+    static final int MAX_N = 6;
+    /** Fixed seed of the published splits. */
+    static final long DATASET_SEED = 20_241_204L;
+    /** Instances per difficulty: every 8th (rank 5) is test, every 8th (rank 0) validation, the rest train. */
+    static final int PER_DIFFICULTY = 160;
+
+    /** An instance and one solution. */
+    record Generated(String text, String gold, int n) {
+    }
+
+    private CountdownGenerator() {
+    }
+
+    /** One instance of difficulty {@code n} from {@code rng}. */
+    static Generated generate(int n, SplittableRandom rng) {
+        if (n < MIN_N || n > MAX_N) {
+            throw new IllegalArgumentException("Countdown difficulty is the count of numbers, " + MIN_N + ".." + MAX_N + ", not " + n);
+        }
+        while (true) {
+            long[] numbers = draw(n, rng);
+            Generated g = combine(numbers, rng);
+            if (g != null) {
+                return g;
+            }
+        }
+    }
+
+    private static long[] draw(int n, SplittableRandom rng) {
+        long[] out = new long[n];
+        if (n == MAX_N) {
+            int large = 1 + rng.nextInt(4);
+            List<Long> bigs = new ArrayList<>(List.of(25L, 50L, 75L, 100L));
+            for (int k = 0; k < large; k++) {
+                out[k] = bigs.remove(rng.nextInt(bigs.size()));
+            }
+            int[] used = new int[11];
+            for (int k = large; k < n; k++) {
+                int v;
+                do {
+                    v = 1 + rng.nextInt(10);
+                } while (used[v] == 2);
+                used[v]++;
+                out[k] = v;
+            }
+            return out;
+        }
+        int max = n == 3 ? 25 : n == 4 ? 50 : 75;
+        for (int k = 0; k < n; k++) {
+            out[k] = 1 + rng.nextInt(max);
+        }
+        return out;
+    }
+
+    private static long[] targetRange(int n) {
+        return switch (n) {
+            case 3 -> new long[] {10, 100};
+            case 4 -> new long[] {10, 200};
+            case 5 -> new long[] {100, 500};
+            default -> new long[] {100, 999};
+        };
+    }
+
+    /** Random whole-number combination of all the numbers; null when it misses the target range. */
+    private static Generated combine(long[] numbers, SplittableRandom rng) {
+        int n = numbers.length;
+        List<Long> values = new ArrayList<>();
+        List<String> exprs = new ArrayList<>();
+        for (long v : numbers) {
+            values.add(v);
+            exprs.add(Long.toString(v));
+        }
+        while (values.size() > 1) {
+            int i = rng.nextInt(values.size());
+            int j = rng.nextInt(values.size() - 1);
+            if (j >= i) {
+                j++;
+            }
+            long a = values.get(i);
+            long b = values.get(j);
+            long r;
+            String sym;
+            int op = rng.nextInt(4);
+            if (op == 0) {
+                r = a + b;
+                sym = "+";
+            } else if (op == 1 && a > 1 && b > 1 && a * b <= 10_000) {
+                r = a * b;
+                sym = "*";
+            } else if (op == 2 && a > b) {
+                r = a - b;
+                sym = "-";
+            } else if (op == 3 && b > 1 && a % b == 0) {
+                r = a / b;
+                sym = "/";
+            } else {
+                r = a + b;
+                sym = "+";
+            }
+            String e = bracket(exprs.get(i)) + " " + sym + " " + bracket(exprs.get(j));
+            int hi = Math.max(i, j);
+            int lo = Math.min(i, j);
+            values.remove(hi);
+            exprs.remove(hi);
+            values.set(lo, r);
+            exprs.set(lo, e);
+        }
+        long target = values.get(0);
+        long[] range = targetRange(n);
+        if (target < range[0] || target > range[1]) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (long v : numbers) {
+            text.append(v).append(' ');
+        }
+        text.append("-> ").append(target);
+        return new Generated(text.toString(), exprs.get(0), n);
+    }
+
+    private static String bracket(String e) {
+        return e.indexOf(' ') < 0 ? e : "(" + e + ")";
+    }
+
+    /** The published dataset: {@link #PER_DIFFICULTY} distinct instances per n from {@link #DATASET_SEED}. */
+    static Built build() {
+        List<String> train = new ArrayList<>();
+        List<String> validation = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        Map<String, String> gold = new LinkedHashMap<>();
+        for (int n = MIN_N; n <= MAX_N; n++) {
+            SplittableRandom rng = new SplittableRandom(DATASET_SEED * 31 + n);
+            Set<String> seen = new LinkedHashSet<>();
+            int rank = 0;
+            while (rank < PER_DIFFICULTY) {
+                Generated g = generate(n, rng);
+                if (!seen.add(g.text())) {
+                    continue;
+                }
+                gold.put(g.text(), g.gold());
+                switch (rank % 8) {
+                    case 5 -> test.add(g.text());
+                    case 0 -> validation.add(g.text());
+                    default -> train.add(g.text());
+                }
+                rank++;
+            }
+        }
+        return new Built(new Dataset(train, validation, test), Map.copyOf(gold));
+    }
+
+    /** The splits and each instance's gold expression. */
+    record Built(Dataset dataset, Map<String, String> gold) {
+    }
+}
