@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Problem<?> p = Setup.problem(search.problem);
             trained = TrainedModels.loadOrNone(search.models, p);
-            String inst = instance == null ? p.sampleInstance() : instance;
+            String inst = instance != null ? instance : Setup.defaultInstance(p, search.difficulty);
+            Setup.requireListableSteps(Setup.scheme(search.scheme), p);
             Models m = trained.models(Models.problemNative(), search.lmPolicy);
             Interpreter interpreter = new Interpreter(Setup.scheme(search.scheme), p, m);
             List<RunListener> listeners = new ArrayList<>();

@@ -3,11 +3,10 @@ package org.rlmworkbench.problems.blocksworld;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import org.rlmworkbench.problems.common.GradedSplits;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.Step;
 
@@ -124,29 +123,19 @@ final class BlocksGenerator {
     }
 
     static Built build() {
-        List<String> train = new ArrayList<>();
-        List<String> validation = new ArrayList<>();
-        List<String> test = new ArrayList<>();
         Map<String, Generated> byText = new LinkedHashMap<>();
+        Map<Integer, SplittableRandom> streams = new LinkedHashMap<>();
+        List<Integer> lengths = new ArrayList<>();
         for (int length = MIN_LENGTH; length <= MAX_LENGTH; length += 2) {
-            SplittableRandom rng = new SplittableRandom(DATASET_SEED * 31 + length);
-            Set<String> seen = new LinkedHashSet<>();
-            int rank = 0;
-            while (rank < PER_LENGTH) {
-                Generated g = generate(length, rng);
-                if (!seen.add(g.text())) {
-                    continue;
-                }
-                byText.put(g.text(), g);
-                switch (rank % 8) {
-                    case 5 -> test.add(g.text());
-                    case 0 -> validation.add(g.text());
-                    default -> train.add(g.text());
-                }
-                rank++;
-            }
+            lengths.add(length);
+            streams.put(length, new SplittableRandom(DATASET_SEED * 31 + length));
         }
-        return new Built(new Dataset(train, validation, test), Map.copyOf(byText));
+        Dataset d = GradedSplits.build(lengths, PER_LENGTH, length -> {
+            Generated g = generate(length, streams.get(length));
+            byText.putIfAbsent(g.text(), g);
+            return g.text();
+        });
+        return new Built(d, Map.copyOf(byText));
     }
 
     record Built(Dataset dataset, Map<String, Generated> byText) {

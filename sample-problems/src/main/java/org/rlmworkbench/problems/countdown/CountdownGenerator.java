@@ -2,11 +2,10 @@ package org.rlmworkbench.problems.countdown;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import org.rlmworkbench.problems.common.GradedSplits;
 import org.rlmworkbench.runner.problem.Dataset;
 
 /**
@@ -104,25 +103,32 @@ final class CountdownGenerator {
             }
             long a = values.get(i);
             long b = values.get(j);
-            long r;
-            String sym;
-            int op = rng.nextInt(4);
-            if (op == 0) {
-                r = a + b;
-                sym = "+";
-            } else if (op == 1 && a > 1 && b > 1 && a * b <= 10_000) {
-                r = a * b;
-                sym = "*";
-            } else if (op == 2 && a > b) {
-                r = a - b;
-                sym = "-";
-            } else if (op == 3 && b > 1 && a % b == 0) {
-                r = a / b;
-                sym = "/";
-            } else {
-                r = a + b;
-                sym = "+";
+            // One of the operations whose result is a positive whole number, uniformly; never * 1 or / 1.
+            List<String> valid = new ArrayList<>(List.of("+"));
+            if (a > 1 && b > 1 && a * b <= 10_000) {
+                valid.add("*");
             }
+            if (a != b) {
+                valid.add("-");
+            }
+            if ((b > 1 && a % b == 0) || (a > 1 && b % a == 0)) {
+                valid.add("/");
+            }
+            String sym = valid.get(rng.nextInt(valid.size()));
+            if ((sym.equals("-") && a < b) || (sym.equals("/") && !(b > 1 && a % b == 0))) {
+                long t = a;
+                a = b;
+                b = t;
+                int ti = i;
+                i = j;
+                j = ti;
+            }
+            long r = switch (sym) {
+                case "+" -> a + b;
+                case "*" -> a * b;
+                case "-" -> a - b;
+                default -> a / b;
+            };
             String e = bracket(exprs.get(i)) + " " + sym + " " + bracket(exprs.get(j));
             int hi = Math.max(i, j);
             int lo = Math.min(i, j);
@@ -150,29 +156,19 @@ final class CountdownGenerator {
 
     /** The published dataset: {@link #PER_DIFFICULTY} distinct instances per n from {@link #DATASET_SEED}. */
     static Built build() {
-        List<String> train = new ArrayList<>();
-        List<String> validation = new ArrayList<>();
-        List<String> test = new ArrayList<>();
         Map<String, String> gold = new LinkedHashMap<>();
+        Map<Integer, SplittableRandom> streams = new LinkedHashMap<>();
+        List<Integer> ns = new ArrayList<>();
         for (int n = MIN_N; n <= MAX_N; n++) {
-            SplittableRandom rng = new SplittableRandom(DATASET_SEED * 31 + n);
-            Set<String> seen = new LinkedHashSet<>();
-            int rank = 0;
-            while (rank < PER_DIFFICULTY) {
-                Generated g = generate(n, rng);
-                if (!seen.add(g.text())) {
-                    continue;
-                }
-                gold.put(g.text(), g.gold());
-                switch (rank % 8) {
-                    case 5 -> test.add(g.text());
-                    case 0 -> validation.add(g.text());
-                    default -> train.add(g.text());
-                }
-                rank++;
-            }
+            ns.add(n);
+            streams.put(n, new SplittableRandom(DATASET_SEED * 31 + n));
         }
-        return new Built(new Dataset(train, validation, test), Map.copyOf(gold));
+        Dataset d = GradedSplits.build(ns, PER_DIFFICULTY, n -> {
+            Generated g = generate(n, streams.get(n));
+            gold.putIfAbsent(g.text(), g.gold());
+            return g.text();
+        });
+        return new Built(d, Map.copyOf(gold));
     }
 
     /** The splits and each instance's gold expression. */

@@ -2,11 +2,10 @@ package org.rlmworkbench.problems.prontoqa;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import org.rlmworkbench.problems.common.GradedSplits;
 import org.rlmworkbench.runner.problem.Dataset;
 
 /**
@@ -91,29 +90,19 @@ final class ProntoGenerator {
     }
 
     static Built build() {
-        List<String> train = new ArrayList<>();
-        List<String> validation = new ArrayList<>();
-        List<String> test = new ArrayList<>();
         Map<String, Integer> hopsOf = new LinkedHashMap<>();
+        Map<Integer, SplittableRandom> streams = new LinkedHashMap<>();
+        List<Integer> all = new ArrayList<>();
         for (int hops = MIN_HOPS; hops <= MAX_HOPS; hops++) {
-            SplittableRandom rng = new SplittableRandom(DATASET_SEED * 31 + hops);
-            Set<String> seen = new LinkedHashSet<>();
-            int rank = 0;
-            while (rank < PER_HOPS) {
-                String text = ProntoText.instance(generate(hops, rng));
-                if (!seen.add(text)) {
-                    continue;
-                }
-                hopsOf.put(text, hops);
-                switch (rank % 8) {
-                    case 5 -> test.add(text);
-                    case 0 -> validation.add(text);
-                    default -> train.add(text);
-                }
-                rank++;
-            }
+            all.add(hops);
+            streams.put(hops, new SplittableRandom(DATASET_SEED * 31 + hops));
         }
-        return new Built(new Dataset(train, validation, test), Map.copyOf(hopsOf));
+        Dataset d = GradedSplits.build(all, PER_HOPS, hops -> {
+            String text = ProntoText.instance(generate(hops, streams.get(hops)));
+            hopsOf.putIfAbsent(text, hops);
+            return text;
+        });
+        return new Built(d, Map.copyOf(hopsOf));
     }
 
     record Built(Dataset dataset, Map<String, Integer> hops) {

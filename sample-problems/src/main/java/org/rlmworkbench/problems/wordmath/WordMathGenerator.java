@@ -2,11 +2,10 @@ package org.rlmworkbench.problems.wordmath;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import org.rlmworkbench.problems.common.GradedSplits;
 import org.rlmworkbench.runner.problem.Dataset;
 
 /**
@@ -230,7 +229,7 @@ final class WordMathGenerator {
                 case 1 -> {
                     int c = s.between(1, (int) Math.min(9, base - 1));
                     said[i] = fill(s.pick("{a} is {c} years younger than {b}.", "{a} was born {c} years after {b}."),
-                            "a", people[i], "b", people[i + 1], "c", c);
+                            "a", people[i], "b", people[i + 1], "c", c).replace(" 1 years", " 1 year");
                     age[i] = base - c;
                     eqs.add(Equation.of(base, '-', c, age[i]));
                 }
@@ -305,6 +304,7 @@ final class WordMathGenerator {
         long x = need * s.between(2, need > 60 ? 3 : 8);
         s.sentences.add(fill(stock[0], "n", x));
         long remainingDenominators = need;
+        boolean first = true;
         for (int[] e : events) {
             int cost = e[0];
             int d = e[1];
@@ -316,9 +316,11 @@ final class WordMathGenerator {
                 continue;
             }
             remainingDenominators /= d;
+            boolean wasFirst = first;
+            first = false;
             if (cost == 2 && e[3] == 0) {
-                s.sentences.add(fill(s.pick("1/{d} of them are sold.", "1/{d} of what there is goes away.",
-                        "Then 1/{d} of them are given away."), "d", d));
+                s.sentences.add(fill(wasFirst ? s.pick("1/{d} of them are sold.", "1/{d} of them go to a school.")
+                        : s.pick("Then 1/{d} of what is left is sold.", "Then 1/{d} of the rest are given away."), "d", d));
                 long part = s.op(x, '/', d);
                 x = s.op(x, '-', part);
             } else if (cost == 2) {
@@ -327,8 +329,10 @@ final class WordMathGenerator {
                 long part = s.op(x, '/', d);
                 x = s.op(part, '*', n);
             } else {
-                s.sentences.add(fill(s.pick("Then {n}/{d} of what is left are given away.",
-                        "Next, {n}/{d} of the rest are used up."), "n", n, "d", d));
+                s.sentences.add(fill(wasFirst
+                        ? s.pick("{n}/{d} of them are given away.", "{n}/{d} of them are used up on the first day.")
+                        : s.pick("Then {n}/{d} of what is left are given away.", "Next, {n}/{d} of the rest are used up."),
+                        "n", n, "d", d));
                 long part = s.op(x, '/', d);
                 long gone = s.op(part, '*', n);
                 x = s.op(x, '-', gone);
@@ -340,29 +344,19 @@ final class WordMathGenerator {
     }
 
     static Built build() {
-        List<String> train = new ArrayList<>();
-        List<String> validation = new ArrayList<>();
-        List<String> test = new ArrayList<>();
         Map<String, WordProblem> byText = new LinkedHashMap<>();
+        Map<Integer, SplittableRandom> streams = new LinkedHashMap<>();
+        List<Integer> all = new ArrayList<>();
         for (int ops = MIN_OPS; ops <= MAX_OPS; ops++) {
-            SplittableRandom rng = new SplittableRandom(DATASET_SEED * 31 + ops);
-            Set<String> seen = new LinkedHashSet<>();
-            int rank = 0;
-            while (rank < PER_OPS) {
-                WordProblem p = generate(ops, rng);
-                if (!seen.add(p.text()) || byText.containsKey(p.text())) {
-                    continue;
-                }
-                byText.put(p.text(), p);
-                switch (rank % 8) {
-                    case 5 -> test.add(p.text());
-                    case 0 -> validation.add(p.text());
-                    default -> train.add(p.text());
-                }
-                rank++;
-            }
+            all.add(ops);
+            streams.put(ops, new SplittableRandom(DATASET_SEED * 31 + ops));
         }
-        return new Built(new Dataset(train, validation, test), Map.copyOf(byText));
+        Dataset d = GradedSplits.build(all, PER_OPS, ops -> {
+            WordProblem p = generate(ops, streams.get(ops));
+            byText.putIfAbsent(p.text(), p);
+            return p.text();
+        });
+        return new Built(d, Map.copyOf(byText));
     }
 
     record Built(Dataset dataset, Map<String, WordProblem> byText) {
