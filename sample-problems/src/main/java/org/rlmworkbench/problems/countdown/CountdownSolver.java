@@ -1,6 +1,10 @@
 package org.rlmworkbench.problems.countdown;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.rlmworkbench.problems.game24.Rational;
 
@@ -33,6 +37,17 @@ final class CountdownSolver {
     }
 
     static Verdict solve(CountdownState s) {
+        return solve(s, NODE_BUDGET);
+    }
+
+    /** As {@link #solve(CountdownState)} with another budget for five or six numbers (not cached). */
+    static Verdict solve(CountdownState s, long nodeBudget) {
+        if (nodeBudget != NODE_BUDGET) {
+            Rational[] nums = s.numbers().toArray(new Rational[0]);
+            long[] budget = {s.size() <= EXACT_SIZE ? Long.MAX_VALUE : nodeBudget};
+            return search(nums, nums.length, s.target(), budget) ? Verdict.SOLVABLE
+                    : budget[0] < 0 ? Verdict.UNKNOWN : Verdict.UNSOLVABLE;
+        }
         if (s.isTerminal()) {
             return s.solved() ? Verdict.SOLVABLE : Verdict.UNSOLVABLE;
         }
@@ -51,12 +66,27 @@ final class CountdownSolver {
 
     /**
      * Depth-first search over the first {@code n} entries, in place (the pair's result goes to
-     * i, the last live entry to j, both restored after). {@code budget[0]} drops below zero
-     * when the search ran out, and then a false answer means "not found", not "impossible".
+     * i, the last live entry to j, both restored after). Sub-states fully searched without a
+     * solution are remembered (by their sorted numbers) and not searched again.
+     * {@code budget[0]} drops below zero when the search ran out, and then a false answer means
+     * "not found", not "impossible".
      */
     private static boolean search(Rational[] nums, int n, long target, long[] budget) {
+        return search(nums, n, target, budget, new HashSet<>());
+    }
+
+    private static boolean search(Rational[] nums, int n, long target, long[] budget, Set<List<Rational>> failed) {
         if (n == 1) {
             return nums[0].isInteger(target);
+        }
+        List<Rational> key = null;
+        if (n >= 3) {
+            Rational[] sorted = Arrays.copyOf(nums, n);
+            Arrays.sort(sorted);
+            key = List.of(sorted);
+            if (failed.contains(key)) {
+                return false;
+            }
         }
         if (--budget[0] < 0) {
             return false;
@@ -72,7 +102,7 @@ final class CountdownSolver {
                         continue;
                     }
                     nums[i] = r;
-                    boolean found = search(nums, n - 1, target, budget);
+                    boolean found = search(nums, n - 1, target, budget, failed);
                     if (found || budget[0] < 0) {
                         nums[i] = a;
                         nums[j] = b;
@@ -82,6 +112,9 @@ final class CountdownSolver {
                 nums[i] = a;
                 nums[j] = b;
             }
+        }
+        if (key != null) {
+            failed.add(key);
         }
         return false;
     }

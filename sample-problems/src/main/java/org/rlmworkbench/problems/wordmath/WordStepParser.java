@@ -84,14 +84,14 @@ final class WordStepParser {
         } catch (NumberFormatException | ArithmeticException e) {
             return StepParse.rejected(raw, "cannot read the numbers of '" + m.group() + "'");
         }
+        Rational correct = eq.correct();
+        if (correct == null) {
+            return StepParse.rejected(raw, m.group() + ": division by zero");
+        }
         for (Rational operand : List.of(eq.left(), eq.right())) {
             if (!available(s, operand)) {
                 return StepParse.rejected(raw, operand + " is neither in the problem nor the result of an earlier step");
             }
-        }
-        Rational correct = eq.correct();
-        if (correct == null) {
-            return StepParse.rejected(raw, m.group() + ": division by zero");
         }
         if (!eq.arithmeticRight()) {
             return StepParse.rejected(raw, shown(eq) + ": the arithmetic is wrong (" + shown(new Equation(eq.left(), eq.op(),
