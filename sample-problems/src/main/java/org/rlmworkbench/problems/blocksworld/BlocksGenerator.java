@@ -111,13 +111,18 @@ final class BlocksGenerator {
         BlocksState cur = new BlocksState(s.below(), s.goal(), 0, Integer.MAX_VALUE);
         while (!cur.goalReached()) {
             int d = dist[cur.code()];
+            BlocksState next = null;
             for (Step<BlocksState> step : BlocksMoves.steps(cur)) {
                 if (dist[step.next().code()] == d - 1) {
                     plan.add(step.text());
-                    cur = step.next();
+                    next = step.next();
                     break;
                 }
             }
+            if (next == null) {
+                throw new IllegalStateException("no action brings the goal nearer from " + cur + " (distance " + d + ")");
+            }
+            cur = next;
         }
         return plan;
     }

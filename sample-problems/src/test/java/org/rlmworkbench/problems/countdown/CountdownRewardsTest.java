@@ -41,6 +41,9 @@ class CountdownRewardsTest {
     void theProcessRewardIsExactUpToFourNumbers() throws Exception {
         assertThat(countdown.processReward(countdown.decodeState("4 6 -> 24")).getAsDouble()).isEqualTo(1.0);
         assertThat(countdown.processReward(countdown.decodeState("4 7 -> 24")).getAsDouble()).isEqualTo(-1.0);
+        // Near misses: one off the target either way.
+        assertThat(countdown.processReward(countdown.decodeState("5 5 -> 24")).getAsDouble()).isEqualTo(-1.0);
+        assertThat(countdown.processReward(countdown.decodeState("5 5 -> 26")).getAsDouble()).isEqualTo(-1.0);
         // Needs a fraction on the way: 8 / (3 - 8/3) = 24.
         assertThat(countdown.processReward(countdown.decodeState("3 3 8 8 -> 24")).getAsDouble()).isEqualTo(1.0);
         assertThat(countdown.processReward(countdown.decodeState("1 1 1 1 -> 24")).getAsDouble()).isEqualTo(-1.0);
