@@ -423,12 +423,12 @@ public final class GraphPainter {
         if (words.length < 5 || letters < t.length() / 2 || max < 8) {
             return shorten(t, max);
         }
-        // Keep whole words from the end (about 3/5 of the room), then from the start.
+        // Keep whole words from the end (up to half the room), then from the start.
         StringBuilder tail = new StringBuilder();
         int room = max - 1;
         for (int k = words.length - 1; k > 0; k--) {
             String next = tail.length() == 0 ? words[k] : words[k] + " " + tail;
-            if (next.length() > room * 3 / 5) {
+            if (next.length() > room / 2) {
                 break;
             }
             tail.setLength(0);
