@@ -37,6 +37,9 @@ public final class EndpointsDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         int row = 0;
         form.addRow(row++, new Label("Name"), field("endpoint-name", model.name()));
         form.addRow(row++, new Label("Base URL"), field("endpoint-url", model.baseUrl()));
