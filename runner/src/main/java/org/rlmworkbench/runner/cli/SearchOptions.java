@@ -39,4 +39,7 @@ final class SearchOptions {
 
     @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
     boolean lmPolicy;
+
+    @Option(names = "--difficulty", description = "only instances of this difficulty (e.g. 4) or range (e.g. 2-6); for run without --instance, the first such test instance")
+    String difficulty;
 }
