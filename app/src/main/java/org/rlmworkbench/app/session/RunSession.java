@@ -32,17 +32,20 @@ import org.rlmworkbench.runner.scheme.InvalidSchemeException;
 public final class RunSession {
     private final ModelCatalog catalog;
     private final List<Consumer<List<RunEvent>>> consumers = new ArrayList<>();
-    private final FxEventBatcher batcher = new FxEventBatcher(this::deliver);
+    /** The live run's batcher; one per run, so that a discarded run's late events are dropped. */
+    private FxEventBatcher batcher;
     private final ReadOnlyObjectWrapper<DebugState> state = new ReadOnlyObjectWrapper<>(this, "state",
             DebugState.READY);
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
     private final ReadOnlyLongWrapper furthest = new ReadOnlyLongWrapper(this, "furthest");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final List<RunEvent> delivered = new ArrayList<>();
+    /** Events delivered to the consumers in this run; the events themselves are kept once, by the debugger. */
+    private long delivered;
     private RunSetup setup;
     private Debugger debugger;
     private double delayMillis = 100;
     private boolean breakOnSolution;
+    private String nodeCondition;
 
     public RunSession(ModelCatalog catalog) {
         this.catalog = catalog;
@@ -78,7 +81,11 @@ public final class RunSession {
 
     /** The events shown so far, in order (the current trace). */
     public List<RunEvent> events() {
-        return List.copyOf(delivered);
+        if (debugger == null) {
+            return List.of();
+        }
+        List<RunEvent> all = debugger.events();
+        return all.subList(0, (int) Math.min(all.size(), delivered));
     }
 
     /**
@@ -87,6 +94,7 @@ public final class RunSession {
      */
     public boolean load(RunSetup newSetup) {
         discard();
+        delivered = 0;
         setup = Objects.requireNonNull(newSetup);
         try {
             Problem<?> problem = Problems.byId(newSetup.problem());
@@ -106,8 +114,19 @@ public final class RunSession {
         }
         debugger.setDelayMillis(delayMillis);
         debugger.setBreakOnSolution(breakOnSolution);
+        Debugger run = debugger;
+        batcher = new FxEventBatcher(batch -> {
+            // a discarded run (Reset, a new setup) may still have events on their way: they are not shown
+            if (debugger == run) {
+                deliver(batch);
+            }
+        });
         debugger.addListener(batcher);
-        debugger.addStateListener((s, n) -> Platform.runLater(() -> state.set(s)));
+        debugger.addStateListener((s, n) -> Platform.runLater(() -> {
+            if (debugger == run) {
+                state.set(s);
+            }
+        }));
         message.set("");
         state.set(DebugState.READY);
         position.set(0);
@@ -125,12 +144,12 @@ public final class RunSession {
     private void deliver(List<RunEvent> batch) {
         for (RunEvent e : batch) {
             if (e instanceof org.rlmworkbench.runner.event.RunStarted) {
-                delivered.clear();
+                delivered = 0;
             }
-            delivered.add(e);
+            delivered++;
         }
-        position.set(delivered.size());
-        furthest.set(Math.max(furthest.get(), delivered.size()));
+        position.set(delivered);
+        furthest.set(Math.max(furthest.get(), delivered));
         for (Consumer<List<RunEvent>> c : consumers) {
             c.accept(batch);
         }
@@ -203,7 +222,7 @@ public final class RunSession {
             for (Consumer<List<RunEvent>> c : consumers) {
                 c.accept(List.of());
             }
-            delivered.clear();
+            delivered = 0;
         }
     }
 
@@ -238,7 +257,14 @@ public final class RunSession {
     /** Stops when Select chooses reasoning node {@code node}; a negative node removes the condition. */
     public void setBreakOnNodeSelected(int node) {
         if (debugger != null) {
-            debugger.setCondition("node selected", node < 0 ? null : Debugger.nodeSelected(node));
+            if (nodeCondition != null) {
+                debugger.setCondition(nodeCondition, null);
+            }
+            // the condition's name is what the status line says when it stops the run
+            nodeCondition = node < 0 ? null : "node #" + node + " selected";
+            if (nodeCondition != null) {
+                debugger.setCondition(nodeCondition, Debugger.nodeSelected(node));
+            }
         }
     }
 

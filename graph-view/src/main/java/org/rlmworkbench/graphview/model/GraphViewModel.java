@@ -42,6 +42,7 @@ public final class GraphViewModel {
 
     private final GraphReplayer replayer = new GraphReplayer(null);
     private final Map<Integer, NodeSelected> lastSelect = new HashMap<>();
+    private NodeSelected latestSelect;
     private final List<CueListener> cueListeners = new ArrayList<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper structureRevision = new ReadOnlyIntegerWrapper(this, "structureRevision");
@@ -108,6 +109,11 @@ public final class GraphViewModel {
         return s == null ? List.of() : s.candidates();
     }
 
+    /** The latest Select of the run (at any node), or null before the first. */
+    public NodeSelected latestSelect() {
+        return latestSelect;
+    }
+
     /** The last Select at {@code parent}, or null. */
     public NodeSelected lastSelectAt(int parent) {
         return lastSelect.get(parent);
@@ -132,6 +138,7 @@ public final class GraphViewModel {
             int before = graph().size();
             if (e instanceof RunStarted s) {
                 lastSelect.clear();
+                latestSelect = null;
                 bestPath.set(new int[0]);
                 selectionPath.set(new int[0]);
                 finished.set(null);
@@ -186,6 +193,7 @@ public final class GraphViewModel {
             if (s.parent() >= 0) {
                 lastSelect.put(s.parent(), s);
             }
+            latestSelect = s;
             int[] path = s.chosen() >= 0 && s.chosen() < size() ? graph().pathTo(s.chosen()) : new int[0];
             selectionPath.set(path);
             return new Cue.Select(path);

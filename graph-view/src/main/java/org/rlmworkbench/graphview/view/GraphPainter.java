@@ -50,6 +50,7 @@ public final class GraphPainter {
     /** Paints the whole frame. */
     public void paint(Surface s, Frame f) {
         Map<Integer, double[]> pending = pendingNumbers(f);
+        ColorBy by = ColorBy.of(f.graph());
         s.clear(BACKGROUND, f.width(), f.height());
         Viewport vp = f.viewport();
         double cw = f.card().cardWidth();
@@ -69,7 +70,7 @@ public final class GraphPainter {
                 int i = ids == null ? k : ids[k];
                 if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
                         || f.graph().isSolved(i) || f.graph().isAggregated(i))) {
-                    paintNode(s, f, i, level, pending);
+                    paintNode(s, f, i, level, pending, by);
                 }
             }
             paintOverlays(s, f, level);
@@ -86,7 +87,7 @@ public final class GraphPainter {
             if (x < x0 || x > x1 || y < y0 || y > y1) {
                 continue;
             }
-            paintNode(s, f, i, level, pending);
+            paintNode(s, f, i, level, pending, by);
         }
         paintOverlays(s, f, level);
     }
@@ -96,7 +97,7 @@ public final class GraphPainter {
         s.setAlpha(1);
         EffectPainter.paint(s, f, level);
         if (f.showLegend()) {
-            LegendPainter.paint(s, f.colors());
+            LegendPainter.paint(s, f.colors(), ColorBy.of(f.graph()).title());
         }
     }
 
@@ -117,6 +118,7 @@ public final class GraphPainter {
         }
         double ch = f.card().cardHeight();
         double maxR = maxDotRadius(f);
+        ColorBy by = ColorBy.of(g);
         for (int k = 0; k < n; k++) {
             int i = ids == null ? k : ids[k];
             if (!f.shown(i)) {
@@ -127,7 +129,7 @@ public final class GraphPainter {
             if (x < x0 || x > x1 || y < y0 || y > y1) {
                 continue;
             }
-            Color fill = g.isPruned(i) ? PRUNED : f.colors().color(g.q(i), g.visits(i));
+            Color fill = g.isPruned(i) ? PRUNED : by.fill(f.colors(), g, i, g.q(i), g.visits(i));
             double r = Math.max(2.0, Math.min(maxR, dotRadius(g.visits(i), ch) * vp.scale()));
             s.rasterDot(vp.toScreenX(x), vp.toScreenY(y), r, fill);
         }
@@ -230,7 +232,8 @@ public final class GraphPainter {
         return Math.min(cardHeight / 2, 8 + 5 * Math.log(1 + visits) / Math.log(2));
     }
 
-    private void paintNode(Surface s, Frame f, int i, DetailLevel level, Map<Integer, double[]> pending) {
+    private void paintNode(Surface s, Frame f, int i, DetailLevel level, Map<Integer, double[]> pending,
+            ColorBy by) {
         ReasoningGraph g = f.graph();
         Viewport vp = f.viewport();
         double sc = vp.scale();
@@ -240,7 +243,7 @@ public final class GraphPainter {
         int visits = before == null ? g.visits(i) : (int) before[0];
         double q = before == null ? g.q(i) : before[1];
         boolean pruned = g.isPruned(i);
-        Color fill = pruned ? PRUNED : f.colors().color(q, visits);
+        Color fill = pruned ? PRUNED : by.fill(f.colors(), g, i, q, visits);
         s.setAlpha(f.alpha()[i] * (pruned ? 0.55 : 1.0));
         if (level == DetailLevel.DOT) {
             double r = Math.max(2.0, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
@@ -298,6 +301,22 @@ public final class GraphPainter {
             double bw = 30 * sc;
             s.fillRect(cx - bw / 2, top + h + 2 * sc, bw, 14 * sc, 8 * sc, BORDER);
             s.text("+" + g.childCount(i), cx - bw / 2 + 6 * sc, top + h + 13 * sc, 10 * sc, true, TEXT_LIGHT);
+        } else if (g.hasChildren(i)) {
+            // children left out by the best-k filter: a stub says how many
+            int hidden = 0;
+            for (int c = g.firstChild(i); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
+                if (!f.shown(c)) {
+                    hidden++;
+                }
+            }
+            if (hidden > 0) {
+                s.setAlpha(1);
+                String label = "+" + hidden + " more";
+                double fs = 10 * sc;
+                double bw = (label.length() * 0.6 + 1.2) * fs;
+                s.fillRect(cx + w / 2 - bw, top + h + 2 * sc, bw, 14 * sc, 8 * sc, PRUNED);
+                s.text(label, cx + w / 2 - bw + 0.6 * fs, top + h + 13 * sc, fs, true, TEXT);
+            }
         }
     }
 
