@@ -584,6 +584,16 @@ public final class MainController {
         new org.rlmworkbench.app.training.TrainingDialog(stage, problem, out, this::registerModels).show();
     }
 
+    /** Models > Endpoints: the user's endpoints file, edited in place. */
+    @FXML void editEndpoints() {
+        try {
+            new org.rlmworkbench.app.endpoints.EndpointsDialog(stage, new org.rlmworkbench.app.endpoints.EndpointsModel(
+                    org.rlmworkbench.runner.endpoint.EndpointsFile.userFile(), System::getenv)).show();
+        } catch (org.rlmworkbench.runner.endpoint.EndpointsFileException e) {
+            status(e.getMessage(), true);
+        }
+    }
+
     @FXML void loadTrainedModels() {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle("A directory written by Train models or ./workbench train");

@@ -277,7 +277,7 @@ public final class GraphPainter {
             double fs = 11.5 * sc;
             double pad = 7 * sc;
             int maxChars = (int) ((w - 2 * pad) / (fs * 0.56));
-            s.text(shorten(g.text(i), maxChars), left + pad, top + 16 * sc, fs, true, ink);
+            s.text(cardText(g.text(i), maxChars), left + pad, top + 16 * sc, fs, true, ink);
             s.text("N " + visits + "   Q " + num(q) + "   P " + num(g.prior(i)), left + pad, top + 34 * sc,
                     fs * 0.95, false, ink);
             StringBuilder third = new StringBuilder();
@@ -393,6 +393,60 @@ public final class GraphPainter {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /**
+     * A long step's gist for a card of {@code max} characters: the last sentence of a step that
+     * has several (a deduction's conclusion: "So Sally is a yumpus."), without articles; if still
+     * too long, a sentence of words keeps its first and last words around an ellipsis
+     * ("unstack red…blue block"), anything else its start. The whole text is in the hover and
+     * the inspector.
+     */
+    public static String cardText(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replaceAll("\\s+", " ").strip();
+        if (t.length() <= max) {
+            return t;
+        }
+        String[] sentences = t.split("(?<=[.!?]) (?=[A-Z])");
+        if (sentences.length > 1) {
+            t = sentences[sentences.length - 1];
+        }
+        t = t.replaceAll("(?i)\\b(the|an?) ", "").strip();
+        if (t.length() <= max) {
+            return t;
+        }
+        String[] words = t.split(" ");
+        long letters = t.chars().filter(Character::isLetter).count();
+        if (words.length < 5 || letters < t.length() / 2 || max < 8) {
+            return shorten(t, max);
+        }
+        // Keep whole words from the end (up to half the room), then from the start.
+        StringBuilder tail = new StringBuilder();
+        int room = max - 1;
+        for (int k = words.length - 1; k > 0; k--) {
+            String next = tail.length() == 0 ? words[k] : words[k] + " " + tail;
+            if (next.length() > room / 2) {
+                break;
+            }
+            tail.setLength(0);
+            tail.append(next);
+        }
+        StringBuilder head = new StringBuilder();
+        for (String w : words) {
+            String next = head.length() == 0 ? w : head + " " + w;
+            if (next.length() + tail.length() > room) {
+                break;
+            }
+            head.setLength(0);
+            head.append(next);
+        }
+        if (head.length() == 0 || tail.length() == 0) {
+            return shorten(t, max);
+        }
+        return head + "\u2026" + tail;
     }
 
     /** {@code text} cut to {@code max} characters with an ellipsis. */
