@@ -22,7 +22,6 @@ import org.rlmworkbench.runner.event.NodeSelected;
 import org.rlmworkbench.runner.event.ModelCalled;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.graph.WrittenStep;
-import org.rlmworkbench.runner.model.Completion;
 
 /**
  * What the inspector shows for one node: full text, state, every statistic, and its children with
@@ -256,11 +255,12 @@ public final class InspectorModel {
         if (x != null) {
             b.append("\nPrompt (").append(x.hash()).append("):\n").append(abbreviate(x.prompt(), 600));
             b.append("\nResponses:");
-            int k = 1;
-            for (Completion.Sample r : x.responses()) {
-                b.append(String.format(Locale.ROOT, "%n%d. %s", k++, abbreviate(r.text().strip(), 200)));
-                if (!Double.isNaN(r.logProb())) {
-                    b.append(String.format(Locale.ROOT, "   (log p %.2f)", r.logProb()));
+            List<String> texts = x.texts();
+            double[] lp = x.logProbs();
+            for (int k = 0; k < texts.size(); k++) {
+                b.append(String.format(Locale.ROOT, "%n%d. %s", k + 1, abbreviate(texts.get(k).strip(), 200)));
+                if (!Double.isNaN(lp[k])) {
+                    b.append(String.format(Locale.ROOT, "   (log p %.2f)", lp[k]));
                 }
             }
         }

@@ -41,6 +41,16 @@ public record ModelCalled(int call, String role, String model, List<Exchange> ex
         public Exchange {
             responses = List.copyOf(responses);
         }
+
+        /** The responses' texts, in order (for views, which read events only). */
+        public List<String> texts() {
+            return responses.stream().map(Completion.Sample::text).toList();
+        }
+
+        /** The responses' log-probabilities, in order; NaN where the model gave none. */
+        public double[] logProbs() {
+            return responses.stream().mapToDouble(Completion.Sample::logProb).toArray();
+        }
     }
 
     /** The prompt's hash as traces and caches write it: 16 hex digits of its SHA-256. */
