@@ -52,15 +52,33 @@ public final class NeuralNet implements AutoCloseable {
         this.model = model;
     }
 
+    /**
+     * PyTorch's CPU thread pools default to one thread per core; these networks are so small that
+     * each operator is over in microseconds, and on a busy machine every operator then waits for
+     * its second thread to be scheduled: one thread trained the language model about ten times
+     * faster on the shared 2-core machine (docs/neural.md). Set {@code ai.djl.pytorch.num_threads}
+     * (and {@code ai.djl.pytorch.num_interop_threads}) to choose otherwise; read once, when the
+     * engine starts.
+     */
+    private static Engine engine() {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null && System.getenv("OMP_NUM_THREADS") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        return Engine.getEngine("PyTorch");
+    }
+
     /** GPU 0 when the PyTorch engine reports a GPU, else the CPU. */
     public static Device device() {
-        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return engine().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
     /** A new network with parameters drawn from {@code seed}. */
     public static NeuralNet create(NetConfig config, long seed) {
         Objects.requireNonNull(config, "config");
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = engine();
         engine.setRandomSeed((int) seed);
         Model model = Model.newInstance(config.kind().file(), device(), "PyTorch");
         Block block = newBlock(config);

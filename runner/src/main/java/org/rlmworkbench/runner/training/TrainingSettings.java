@@ -36,7 +36,7 @@ public record TrainingSettings(String problem, int phases, int instances, int va
     }
 
     public static TrainingSettings defaults(String problem) {
-        return new TrainingSettings(problem, 2, 300, 60, 500, 0, 30, 4, 128, 2e-3f, 256, 128, true, 30, 64, 2, 4, 64);
+        return new TrainingSettings(problem, 2, 300, 60, 500, 0, 30, 4, 128, 2e-3f, 256, 128, true, 30, 64, 2, 4, 96);
     }
 
     public TrainingSettings withPhases(int n) {
