@@ -1,23 +1,21 @@
 package org.rlmworkbench.runner.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.rlmworkbench.runner.model.CancelToken;
 import org.rlmworkbench.runner.model.ModelCallException;
 
 /**
- * Writes many sequences with the character transformer at once: each generated character is one
- * forward pass over every sequence still writing (right-padded, each read at its own last
- * position, so prompts of different lengths keep their absolute positions). Finished sequences
- * leave the batch. No key/value cache: at these sizes a pass costs about the same at length 1 as
- * at length 40 (see docs/neural.md), so recomputing the prefix is cheaper than the bookkeeping.
+ * Writes many sequences with the character transformer at once: one pass reads every prompt
+ * (left-padded to one width, each counting positions from its own first token, pads masked), then
+ * each generated character is one incremental pass over every sequence still writing, with a
+ * cache of each layer's attention inputs ({@link CharLmBlock.Cache}), so a character costs one
+ * position, not the whole sequence again. Finished sequences leave the batch and the cache.
  */
 final class CharLmDecoder {
 
@@ -34,73 +32,101 @@ final class CharLmDecoder {
     static List<WrittenText> decode(NeuralNet net, List<Job> jobs, CancelToken cancel) throws ModelCallException {
         int maxLen = net.config().architecture().maxLength();
         int n = jobs.size();
-        int[][] seq = new int[n][];
         int[] len = new int[n];
         StringBuilder[] text = new StringBuilder[n];
         double[] logProb = new double[n];
         int[] generated = new int[n];
         WrittenText[] out = new WrittenText[n];
         List<Integer> active = new ArrayList<>();
+        int width = 0;
         for (int i = 0; i < n; i++) {
             Job j = jobs.get(i);
-            seq[i] = Arrays.copyOf(j.prefix(), maxLen + 1);
             len[i] = j.prefix().length;
             text[i] = new StringBuilder();
             if (j.maxNew() <= 0 || len[i] >= maxLen) {
                 out[i] = new WrittenText("", 0, "length", 0);
             } else {
                 active.add(i);
-            }
-        }
-        int v = CharVocabulary.SIZE;
-        while (!active.isEmpty()) {
-            if (cancel.cancelled()) {
-                throw new ModelCallException(net.config().kind().file() + ": cancelled while writing", null, true);
-            }
-            int a = active.size();
-            int width = 0;
-            for (int i : active) {
                 width = Math.max(width, len[i]);
             }
-            int[] input = new int[a * width];
-            long[] rows = new long[a];
-            for (int k = 0; k < a; k++) {
-                int i = active.get(k);
-                System.arraycopy(seq[i], 0, input, k * width, len[i]);
-                rows[k] = (long) k * width + len[i] - 1;
-            }
+        }
+        if (active.isEmpty()) {
+            return List.of(out);
+        }
+        CharLmBlock block = (CharLmBlock) net.block();
+        int v = CharVocabulary.SIZE;
+        try (NDManager keep = net.manager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(keep, false);
+            CharLmBlock.Cache[] cache = new CharLmBlock.Cache[1];
             float[] logp;
-            try (NDManager m = net.manager().newSubManager()) {
-                NDArray logits = net.predict(new NDList(m.create(input, new Shape(a, width)))).head();
-                NDArray last = logits.reshape(a * width, v).get(new NDIndex("{}", m.create(rows)));
-                logp = last.logSoftmax(1).toFloatArray();
-            }
-            List<Integer> still = new ArrayList<>(a);
+            checkCancel(net, cancel);
+            // Prompts left-padded to one width: one pass reads them all.
+            int a = active.size();
+            int[] ids = new int[a * width];
+            int[] offsets = new int[a];
             for (int k = 0; k < a; k++) {
                 int i = active.get(k);
-                Job j = jobs.get(i);
-                int tok = pick(logp, k * v, v, j.temperature(), j.rng());
-                logProb[i] += logp[k * v + tok];
-                generated[i]++;
-                if (tok == CharVocabulary.EOS) {
-                    out[i] = new WrittenText(text[i].toString(), logProb[i], "stop", generated[i]);
-                    continue;
+                offsets[k] = width - len[i];
+                System.arraycopy(jobs.get(i).prefix(), 0, ids, k * width + offsets[k], len[i]);
+            }
+            try (NDManager step = keep.newSubManager()) {
+                net.countForward();
+                NDArray logits = block.prefill(ps, step.create(ids, new Shape(a, width)), offsets, cache);
+                cache[0].attach(keep);
+                logp = logits.logSoftmax(1).toFloatArray();
+            }
+            while (true) {
+                List<Integer> still = new ArrayList<>(a);
+                List<Integer> rows = new ArrayList<>(a);
+                List<Integer> tokens = new ArrayList<>(a);
+                for (int k = 0; k < active.size(); k++) {
+                    int i = active.get(k);
+                    Job j = jobs.get(i);
+                    int tok = pick(logp, k * v, v, j.temperature(), j.rng());
+                    logProb[i] += logp[k * v + tok];
+                    generated[i]++;
+                    if (tok == CharVocabulary.EOS) {
+                        out[i] = new WrittenText(text[i].toString(), logProb[i], "stop", generated[i]);
+                        continue;
+                    }
+                    text[i].append(CharVocabulary.character(tok));
+                    len[i]++;
+                    String stop = endsWithStop(text[i], j.stop());
+                    if (stop != null) {
+                        text[i].setLength(text[i].length() - stop.length());
+                        out[i] = new WrittenText(text[i].toString(), logProb[i], "stop", generated[i]);
+                    } else if (generated[i] >= j.maxNew() || len[i] >= maxLen) {
+                        out[i] = new WrittenText(text[i].toString(), logProb[i], "length", generated[i]);
+                    } else {
+                        still.add(i);
+                        rows.add(k);
+                        tokens.add(tok);
+                    }
                 }
-                text[i].append(CharVocabulary.character(tok));
-                seq[i][len[i]++] = tok;
-                String stop = endsWithStop(text[i], j.stop());
-                if (stop != null) {
-                    text[i].setLength(text[i].length() - stop.length());
-                    out[i] = new WrittenText(text[i].toString(), logProb[i], "stop", generated[i]);
-                } else if (generated[i] >= j.maxNew() || len[i] >= maxLen) {
-                    out[i] = new WrittenText(text[i].toString(), logProb[i], "length", generated[i]);
-                } else {
-                    still.add(i);
+                if (still.isEmpty()) {
+                    break;
+                }
+                checkCancel(net, cancel);
+                if (still.size() < active.size()) {
+                    cache[0].keep(rows.stream().mapToInt(Integer::intValue).toArray());
+                }
+                active = still;
+                try (NDManager step = keep.newSubManager()) {
+                    net.countForward();
+                    int[] next = tokens.stream().mapToInt(Integer::intValue).toArray();
+                    NDArray logits = block.next(ps, step.create(next, new Shape(next.length, 1)), cache[0]);
+                    cache[0].attach(keep);
+                    logp = logits.logSoftmax(1).toFloatArray();
                 }
             }
-            active = still;
         }
         return List.of(out);
+    }
+
+    private static void checkCancel(NeuralNet net, CancelToken cancel) throws ModelCallException {
+        if (cancel.cancelled()) {
+            throw new ModelCallException(net.config().kind().file() + ": cancelled while writing", null, true);
+        }
     }
 
     private static String endsWithStop(CharSequence text, List<String> stops) {

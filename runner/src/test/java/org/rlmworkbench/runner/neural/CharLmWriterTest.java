@@ -89,6 +89,53 @@ class CharLmWriterTest {
     }
 
     @Test
+    void theCachedIncrementalPassGivesTheFullPassesNumbersForPromptsOfDifferentLengths() {
+        try (NeuralNet net = NeuralModelsTest.lm(5);
+             ai.djl.ndarray.NDManager m = net.manager().newSubManager()) {
+            CharLmBlock block = (CharLmBlock) net.block();
+            String[] prompts = {"0 3 7", "12 1 7 and more"};
+            String written = "ab = 9";
+            int[][] full = new int[2][];
+            int width = 0;
+            for (int i = 0; i < 2; i++) {
+                full[i] = CharVocabulary.encode(prompts[i], written, 32)[0];
+                width = Math.max(width, prompts[i].length() + 2);
+            }
+            int[] ids = new int[2 * width];
+            int[] offsets = new int[2];
+            for (int i = 0; i < 2; i++) {
+                int len = prompts[i].length() + 2;
+                offsets[i] = width - len;
+                System.arraycopy(full[i], 0, ids, i * width + offsets[i], len);
+            }
+            var ps = new ai.djl.training.ParameterStore(m, false);
+            CharLmBlock.Cache[] cache = new CharLmBlock.Cache[1];
+            float[][] incremental = new float[written.length() + 1][];
+            incremental[0] = block.prefill(ps, m.create(ids, new ai.djl.ndarray.types.Shape(2, width)), offsets, cache)
+                    .toFloatArray();
+            for (int c = 0; c < written.length(); c++) {
+                int tok = CharVocabulary.token(written.charAt(c));
+                incremental[c + 1] = block.next(ps, m.create(new int[] {tok, tok}, new ai.djl.ndarray.types.Shape(2, 1)),
+                        cache[0]).toFloatArray();
+            }
+            int v = CharVocabulary.SIZE;
+            for (int i = 0; i < 2; i++) {
+                int len = full[i].length - 1;
+                float[] logits = net.predict(new ai.djl.ndarray.NDList(m.create(java.util.Arrays.copyOf(full[i], len),
+                        new ai.djl.ndarray.types.Shape(1, len)))).head().toFloatArray();
+                int promptEnd = prompts[i].length() + 2;
+                for (int c = 0; c <= written.length(); c++) {
+                    int pos = promptEnd - 1 + c;
+                    for (int t = 0; t < v; t++) {
+                        assertThat(incremental[c][i * v + t]).as("prompt %d, character %d, token %d", i, c, t)
+                                .isCloseTo(logits[pos * v + t], org.assertj.core.data.Offset.offset(1e-4f));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aCancelledTokenStopsTheCallBeforeAnyPass() {
         try (NeuralNet net = NeuralModelsTest.lm(3)) {
             CancelToken t = new CancelToken();
