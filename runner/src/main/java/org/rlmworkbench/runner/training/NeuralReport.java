@@ -29,7 +29,9 @@ import org.rlmworkbench.runner.scheme.Scheme;
  * with the language model's priors and the value; the language model alone (no search): share of
  * well-formed steps and solve rate; and value inference throughput at batch 1, 32 and 256.
  *
- * <p>{@code java ... org.rlmworkbench.runner.training.NeuralReport game24 MODEL_DIR [split] [budget] [limit]}
+ * <p>{@code java ... org.rlmworkbench.runner.training.NeuralReport game24 MODEL_DIR [split] [budget] [limit] [parts]},
+ * parts a comma list of {@code search} (MCTS with the networks), {@code lm} (the language model
+ * alone), {@code speed} (throughput); all by default.
  */
 public final class NeuralReport {
 
@@ -45,24 +47,34 @@ public final class NeuralReport {
         if (args.length > 4) {
             instances = instances.subList(0, Math.min(Integer.parseInt(args[4]), instances.size()));
         }
+        java.util.Set<String> parts = java.util.Set.of((args.length > 5 ? args[5] : "search,lm,speed").split(","));
         Scheme mcts = BuiltinSchemes.load("mcts");
         try (TrainedModels t = TrainedModels.load(dir, problem)) {
-            eval("native policy + rollouts", mcts, problem, Models.problemNative(), instances, budget);
-            eval("trained policy + value", mcts, problem, t.models(Models.problemNative(), false), instances, budget);
-            eval("native policy + trained value", mcts, problem,
-                    Models.problemNative().withValue(new NeuralValueModel(t.value())), instances, budget);
-            eval("trained policy + rollouts", mcts, problem,
-                    t.models(Models.problemNative(), false).withValue(null), instances, budget);
-            if (t.lm() != null) {
-                eval("LM priors + trained value", mcts, problem, t.models(Models.problemNative(), true), instances,
+            if (parts.contains("search")) {
+                eval("native policy + rollouts", mcts, problem, Models.problemNative(), instances, budget);
+                eval("trained policy + value", mcts, problem, t.models(Models.problemNative(), false), instances,
                         budget);
+                eval("native policy + trained value", mcts, problem,
+                        Models.problemNative().withValue(new NeuralValueModel(t.value())), instances, budget);
+                eval("trained policy + rollouts", mcts, problem,
+                        t.models(Models.problemNative(), false).withValue(null), instances, budget);
+                if (t.lm() != null) {
+                    eval("LM priors + trained value", mcts, problem, t.models(Models.problemNative(), true), instances,
+                            budget);
+                }
+            }
+            if (t.lm() != null && parts.contains("lm")) {
                 CharLmWriter writer = new CharLmWriter(t.lm());
                 generate(problem, writer, instances, 0, 1);
                 generate(problem, writer, instances, 1.0, 1);
                 generate(problem, writer, instances, 1.0, 3);
-                decodeSpeed(problem, writer, instances);
             }
-            bench(problem, new NeuralValueModel(t.value()), instances);
+            if (t.lm() != null && parts.contains("speed")) {
+                decodeSpeed(problem, new CharLmWriter(t.lm()), instances);
+            }
+            if (parts.contains("speed")) {
+                bench(problem, new NeuralValueModel(t.value()), instances);
+            }
         }
     }
 
