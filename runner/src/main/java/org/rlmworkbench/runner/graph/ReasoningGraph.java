@@ -28,6 +28,7 @@ public final class ReasoningGraph {
     private static final byte AGGREGATED = 8;
     private static final byte EXPANDED = 16;
     private static final byte REFINED = 32;
+    private static final byte INVALID = 64;
 
     private int size;
     private int root = NONE;
@@ -46,6 +47,8 @@ public final class ReasoningGraph {
     private Object[] state;
     /** Extra parents beyond the first, only for nodes merged by Aggregate. */
     private final Map<Integer, int[]> extraParents = new HashMap<>();
+    /** How a model wrote a node's step, only for written nodes (none in an enumerating search). */
+    private final Map<Integer, WrittenStep> written = new HashMap<>();
     /** Nested reasoning structures, rare, so kept aside. */
     private final Map<Integer, ReasoningGraph> nested = new HashMap<>();
 
@@ -120,6 +123,37 @@ public final class ReasoningGraph {
         }
         lastChild[parentId] = id;
         return id;
+    }
+
+    /**
+     * Adds a child whose step a model wrote. An invalid one (the problem rejected the text) keeps
+     * its parent's state, is terminal with reward -1, and no Select rule ever chooses it.
+     */
+    public int addWrittenChild(int parentId, Object stepContent, Object childState, double childPrior,
+                               boolean terminal, WrittenStep how) {
+        int id = addChild(parentId, stepContent, childState, childPrior, terminal || how.invalid());
+        written.put(id, how);
+        if (how.invalid()) {
+            flags[id] |= INVALID;
+            reward[id] = -1f;
+        }
+        return id;
+    }
+
+    /** How a model wrote the node's step, or null for an enumerated step or the root. */
+    public WrittenStep written(int id) {
+        return written.get(id);
+    }
+
+    /** Replaces a written node's record, e.g. when one more sample proposed the same step. */
+    public void setWritten(int id, WrittenStep how) {
+        check(id);
+        written.put(id, how);
+    }
+
+    /** Whether a model wrote the step and the problem rejected it. */
+    public boolean isInvalid(int id) {
+        return (flags[id] & INVALID) != 0;
     }
 
     private int newNode(int parentId, int d, double p, Object content, Object st, boolean terminal) {
@@ -362,7 +396,7 @@ public final class ReasoningGraph {
         check(id);
         return new NodeView(id, parents(id), depth[id], text(id), prior[id], visits[id], q[id],
                 value[id], reward[id], isTerminal(id), isSolved(id), isPruned(id), isAggregated(id),
-                nested.containsKey(id));
+                nested.containsKey(id), written.get(id));
     }
 
     /** Every node as a snapshot, in id order. */

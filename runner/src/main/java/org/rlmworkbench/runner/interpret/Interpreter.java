@@ -15,6 +15,7 @@ import org.rlmworkbench.runner.event.RunFinished;
 import org.rlmworkbench.runner.event.RunListener;
 import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.model.ModelUsage;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.operator.Operator;
 import org.rlmworkbench.runner.problem.InstanceParseException;
@@ -207,7 +208,8 @@ public final class Interpreter {
                         Double seconds = c.params.optionalReal("seconds");
                         boolean spent = budget != null && loopCount[cur] >= budget
                                 || maxNodes != null && ctx.graph().size() >= maxNodes
-                                || seconds != null && (System.nanoTime() - loopStart[cur]) / 1e9 >= seconds;
+                                || seconds != null && (System.nanoTime() - loopStart[cur]) / 1e9 >= seconds
+                                || modelBudgetSpent(c.params, ctx.modelCalls().usage());
                         if (spent) {
                             port = "done";
                             if (collect) {
@@ -246,6 +248,15 @@ public final class Interpreter {
         }
     }
 
+    /** Whether the run's model usage has reached one of the loop's model budgets (run-wide counts). */
+    private static boolean modelBudgetSpent(Params p, ModelUsage u) {
+        Integer calls = p.optionalInteger("model_calls");
+        Integer tokens = p.optionalInteger("tokens");
+        Double cost = p.optionalReal("cost");
+        return calls != null && u.calls() >= calls || tokens != null && u.tokens() >= tokens
+                || cost != null && u.cost() >= cost;
+    }
+
     private RunResult finish(RunContext ctx, Outcome o, int iterations, long t0, String reason) {
         int nodes = ctx.graph().size();
         try {
@@ -263,7 +274,7 @@ public final class Interpreter {
             }
         }
         return new RunResult(o.solved(), o.answer(), iterations, nodes, ctx.eventCount(),
-                (System.nanoTime() - t0) / 1e9, texts, ids, reason);
+                (System.nanoTime() - t0) / 1e9, texts, ids, reason, ctx.modelCalls().usage());
     }
 
     private boolean condition(RunContext ctx, Compiled c, int[] ws) {

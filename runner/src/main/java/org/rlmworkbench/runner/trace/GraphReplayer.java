@@ -52,7 +52,11 @@ public final class GraphReplayer implements RunListener {
             if (e.parent() < 0) {
                 g.addRoot(e.text(), state, e.terminal());
             } else {
-                g.addChild(e.parent(), e.text(), state, e.prior(), e.terminal());
+                if (e.written() != null) {
+                    g.addWrittenChild(e.parent(), e.text(), state, e.prior(), e.terminal(), e.written());
+                } else {
+                    g.addChild(e.parent(), e.text(), state, e.prior(), e.terminal());
+                }
                 if (g.depth(e.id()) != e.depth() || g.size() - 1 != e.id()) {
                     throw new IllegalStateException("trace out of order at node " + e.id());
                 }
@@ -83,7 +87,7 @@ public final class GraphReplayer implements RunListener {
         } else if (event instanceof SolutionFound e) {
             g.markSolved(e.node());
         }
-        // NodeSelected, Backtracked, operator and loop events, RunFinished: no change to the graph
+        // NodeSelected, Backtracked, ModelCalled, operator and loop events, RunFinished: no change to the graph
     }
 
     private Object decode(String state) {

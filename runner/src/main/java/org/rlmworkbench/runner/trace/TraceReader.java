@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.RunStarted;
 
 /** Reads a JSON Lines trace back into events. */
 public final class TraceReader {
@@ -17,9 +18,10 @@ public final class TraceReader {
     }
 
     /**
-     * Every event of the trace file, in order.
+     * Every event of the trace file, in order. Traces of format 1 (before model calls were recorded)
+     * and 2 read; a newer format is refused with a message naming its version.
      *
-     * @throws TraceFormatException naming the file and line of the first bad line
+     * @throws TraceFormatException naming the file and line of the first bad line, or the unknown version
      */
     public static List<RunEvent> read(Path file) throws IOException {
         List<RunEvent> events = new ArrayList<>();
@@ -31,14 +33,25 @@ public final class TraceReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                RunEvent e;
                 try {
-                    events.add(TraceJson.fromLine(line));
-                } catch (JsonProcessingException e) {
+                    e = TraceJson.fromLine(line);
+                } catch (JsonProcessingException ex) {
                     throw new TraceFormatException(file + ", line " + no + ": not a trace event: "
-                            + e.getOriginalMessage());
+                            + ex.getOriginalMessage());
                 }
+                if (e instanceof RunStarted rs && (rs.format() < 1 || rs.format() > RunStarted.FORMAT)) {
+                    throw unknown(file, rs.format());
+                }
+                events.add(e);
             }
         }
         return events;
+    }
+
+    private static TraceFormatException unknown(Path file, int format) {
+        return new TraceFormatException(file + ": trace format version " + format + " is not one this workbench"
+                + " reads (versions 1 to " + RunStarted.FORMAT + ")" + (format > RunStarted.FORMAT
+                        ? "; it was written by a newer workbench" : ""));
     }
 }
