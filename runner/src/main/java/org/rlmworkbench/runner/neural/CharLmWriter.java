@@ -26,15 +26,14 @@ public final class CharLmWriter implements LanguageModel {
             throw new IllegalArgumentException("not a language model: " + net.config().kind());
         }
         this.net = net;
-        String hash = net.config().trainingDataHash();
-        this.name = "char-lm" + (hash == null || hash.isEmpty() ? "" : "@" + hash.substring(0, Math.min(8, hash.length())));
+        this.name = "char-lm@" + weightsHash(net);
     }
 
     public NeuralNet net() {
         return net;
     }
 
-    /** {@code char-lm@<training data hash>}, so caches and traces tell trained models apart. */
+    /** {@code char-lm@<hash of the weights>}, so response caches and traces tell trained models apart. */
     @Override
     public String name() {
         return name;
@@ -73,6 +72,15 @@ public final class CharLmWriter implements LanguageModel {
             out.add(new Completion(samples, promptTokens[r], tokens));
         }
         return out;
+    }
+
+    private static String weightsHash(NeuralNet net) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(net.parameterBytes());
+            return java.util.HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The random stream of sample {@code index} of a request seeded with {@code seed}. */

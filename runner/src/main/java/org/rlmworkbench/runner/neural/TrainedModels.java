@@ -59,11 +59,11 @@ public record TrainedModels(NeuralNet value, NeuralNet policy, NeuralNet lm) imp
     }
 
     /**
-     * The trained character LM as a language model that writes steps (the writer role), named
-     * {@code lm}, or null when the directory holds no {@code lm.json}.
+     * The trained character LM as a language model that writes steps (the writer role; batched,
+     * see {@link CharLmWriter}), or null when the directory holds no {@code lm.json}.
      */
     public LanguageModel languageModel() {
-        return lm == null ? null : new CharLmLanguageModel(lm, "lm");
+        return lm == null ? null : new CharLmWriter(lm);
     }
 
     @Override

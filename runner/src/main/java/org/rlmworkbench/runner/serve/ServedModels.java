@@ -54,7 +54,7 @@ public final class ServedModels implements AutoCloseable {
                         + "', which is not on the class path"));
         NeuralNet lm = NeuralNet.load(dir, NetKind.LM, problem);
         Map<String, LanguageModel> models = new LinkedHashMap<>();
-        models.put(problemId + "-lm", LmWriters.of(lm));
+        models.put(problemId + "-lm", new org.rlmworkbench.runner.neural.CharLmWriter(lm));
         return new ServedModels(models, Map.of(problemId + "-lm", lm));
     }
 

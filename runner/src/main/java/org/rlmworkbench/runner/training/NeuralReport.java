@@ -69,6 +69,13 @@ public final class NeuralReport {
                 generate(problem, writer, instances, 1.0, 1);
                 generate(problem, writer, instances, 1.0, 3);
             }
+            if (t.lm() != null && t.value() != null && parts.contains("mcts-lm")) {
+                // the LM writes every step (Generate source=sample), the value network evaluates
+                Models m = Models.problemNative().withValue(new NeuralValueModel(t.value()))
+                        .withWriter(new CharLmWriter(t.lm()));
+                evalWithCounts("mcts-lm: LM writes, trained value", BuiltinSchemes.load("mcts-lm"), problem, m,
+                        instances, budget);
+            }
             if (t.lm() != null && parts.contains("speed")) {
                 decodeSpeed(problem, new CharLmWriter(t.lm()), instances);
             }
@@ -76,6 +83,16 @@ public final class NeuralReport {
                 bench(problem, new NeuralValueModel(t.value()), instances);
             }
         }
+    }
+
+    private static void evalWithCounts(String label, Scheme s, Problem<?> p, Models m, List<String> instances,
+                                       int budget) throws Exception {
+        long start = System.nanoTime();
+        EvalReport r = SchemeEvaluation.evaluate(s, p, m, instances, budget, 0, null);
+        System.out.printf(Locale.ROOT, "%s, budget %d: solved %d/%d (%.1f%%), median nodes %.1f, %.1f s%n", label, budget,
+                r.solved(), r.instances(), 100 * r.solveRate(), r.medianNodes(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "  model calls %d, prompt tokens %d, completion tokens %d, invalid proposals %d%n",
+                r.usage().calls(), r.usage().promptTokens(), r.usage().completionTokens(), r.usage().invalidSteps());
     }
 
     private static void eval(String label, Scheme s, Problem<?> p, Models m, List<String> instances, int budget)
