@@ -66,6 +66,7 @@ public final class NeuralReport {
             if (t.lm() != null && parts.contains("lm")) {
                 CharLmWriter writer = new CharLmWriter(t.lm());
                 generate(problem, writer, instances, 0, 1);
+                generate(problem, writer, instances, 0.5, 1);
                 generate(problem, writer, instances, 1.0, 1);
                 generate(problem, writer, instances, 1.0, 3);
             }
@@ -147,7 +148,7 @@ public final class NeuralReport {
                         nextOwner.add(owner.get(k));
                     }
                 } else if (parse instanceof StepParse.Rejected<Object> r) {
-                    reasons.merge(r.reason().replaceAll("[-0-9/]+", "N"), 1, Integer::sum);
+                    reasons.merge(r.reason().replaceAll("-?\\d+(/\\d+)?", "N"), 1, Integer::sum);
                 }
             }
             states = next;
