@@ -592,7 +592,11 @@ public final class MainController {
         policyChoice.setValue(s.models().policy());
         valueChoice.setValue(s.models().value());
         rewardChoice.setValue(s.models().reward());
-        if (loadSetup() && !ws.trace().isEmpty()) {
+        if (!loadSetup()) {
+            status("Opened " + f + ", but its run cannot be set up: see the problems above.", true);
+            return false;
+        }
+        if (!ws.trace().isEmpty()) {
             // the run is deterministic: running it again to the trace's last event restores it
             session.seek(ws.trace().size());
         }

@@ -23,4 +23,12 @@ final class SearchOptions {
 
     @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
     boolean lmPolicy;
+
+    /** Refuses out-of-range numbers and options that need another option. */
+    void check() {
+        OptionChecks.budget(budget);
+        if (lmPolicy && models == null) {
+            throw new InputException("--lm-policy needs --models DIR (the directory with the trained language model)");
+        }
+    }
 }

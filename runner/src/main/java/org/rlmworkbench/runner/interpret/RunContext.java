@@ -26,6 +26,8 @@ public final class RunContext {
     private final EventSink sink;
     private final BitSet tried = new BitSet();
     private final List<Integer> solutions = new ArrayList<>();
+    private final MemoryGuard memory = new MemoryGuard();
+    private final List<String> warnings = new ArrayList<>();
     private volatile boolean cancelled;
 
     public RunContext(ReasoningGraph graph, Problem<Object> problem, Models models, long seed, EventSink sink) {
@@ -69,6 +71,7 @@ public final class RunContext {
 
     /** Adds a child for {@code step} under {@code parent} and reports it. */
     public int addChild(int parent, Step<Object> step, double prior) {
+        memory.check(graph.size());
         Object next = step.next();
         boolean terminal = problem.isTerminal(next);
         int id = graph.addChild(parent, step, next, prior, terminal);
@@ -107,6 +110,16 @@ public final class RunContext {
     /** Nodes chosen before by a Select that tracks tried children (depth-first search). */
     public BitSet tried() {
         return tried;
+    }
+
+    /** Something the user should know about the run, e.g. that a loop stopped early and why. */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** The warnings so far, in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public void cancel() {

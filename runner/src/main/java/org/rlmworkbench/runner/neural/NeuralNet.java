@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.io.TextFiles;
 import org.rlmworkbench.runner.problem.Problem;
 
 /**
@@ -41,7 +42,10 @@ import org.rlmworkbench.runner.problem.Problem;
  * {@code <kind>.json} ({@link NetConfig}).
  */
 public final class NeuralNet implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private NetConfig config;
     private final Model model;
@@ -183,16 +187,23 @@ public final class NeuralNet implements AutoCloseable {
         Path params = dir.resolve(kind.file() + ".params");
         NetConfig c;
         try {
-            c = JSON.readValue(json.toFile(), NetConfig.class);
+            c = JSON.readValue(TextFiles.read(json, "model config", 1 << 20), NetConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFileException(json, "cannot read the model config: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"), e);
         } catch (IOException e) {
-            throw new ModelFileException(json, "cannot read the model config: " + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new ModelFileException(json, m.startsWith(json + ": ") ? m.substring(json.toString().length() + 2) : m, e);
         }
-        if (!NetConfig.FORMAT.equals(c.format()) || c.architecture() == null) {
-            throw new ModelFileException(json, "not an RLM Workbench model config");
+        if (!Files.isRegularFile(params)) {
+            throw new ModelFileException(params, "missing, though " + json.getFileName() + " is there: an incomplete"
+                    + " model set");
         }
-        if (c.kind() != kind) {
-            throw new ModelFileException(json, "holds a " + c.kind().file() + " network, expected " + kind.file());
+        if (c == null) {
+            throw new ModelFileException(json, "is empty; expected a model config (JSON object)");
         }
+        ConfigCheck.check(json, c, kind);
         if (!problem.id().equals(c.problem())) {
             throw new ModelFileException(json, "was trained for problem '" + c.problem() + "', not '" + problem.id()
                     + "'");
