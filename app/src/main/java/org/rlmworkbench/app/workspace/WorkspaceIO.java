@@ -78,7 +78,7 @@ public final class WorkspaceIO {
         String text;
         long maxBytes = Math.min(MAX_FILE_BYTES, Runtime.getRuntime().maxMemory() / 8);
         try {
-            text = TextFiles.read(file, "workspace file", maxBytes);
+            text = TextFiles.read(file, "a workspace file", maxBytes);
         } catch (IOException e) {
             throw new WorkspaceException(e.getMessage());
         }

@@ -116,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = TextFiles.read(source.instances, "instances file (one instance per line)", MAX_INSTANCES_BYTES);
+            text = TextFiles.read(source.instances, "an instances file (one instance per line)", MAX_INSTANCES_BYTES);
         } catch (TextFiles.BadTextFileException e) {
             throw new InputException("--instances " + e.getMessage());
         }

@@ -32,22 +32,22 @@ public final class TextFiles {
     /**
      * The text of {@code file}.
      *
-     * @param kind what the file should be, for messages ("scheme file", "instances file")
+     * @param kind what the file should be, with its article, for messages ("a scheme file")
      * @param maxBytes the largest file accepted
      * @throws BadTextFileException naming the file and what is wrong with it
      */
     public static String read(Path file, String kind, long maxBytes) throws BadTextFileException {
         if (Files.isDirectory(file)) {
-            throw new BadTextFileException(file + ": is a directory, expected a " + kind);
+            throw new BadTextFileException(file + ": is a directory, expected " + kind);
         }
         if (!Files.exists(file)) {
-            throw new BadTextFileException(file + ": no such file (expected a " + kind + ")");
+            throw new BadTextFileException(file + ": no such file (expected " + kind + ")");
         }
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw new BadTextFileException(file + ": is " + size(size) + "; a " + kind + " is at most "
+                throw new BadTextFileException(file + ": is " + size(size) + "; " + kind + " is at most "
                         + size(maxBytes));
             }
             if (!Files.isRegularFile(file) && size == 0) {
@@ -56,16 +56,16 @@ public final class TextFiles {
                     bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 }
                 if (bytes.length > maxBytes) {
-                    throw new BadTextFileException(file + ": holds more than " + size(maxBytes) + "; a " + kind
+                    throw new BadTextFileException(file + ": holds more than " + size(maxBytes) + "; " + kind
                             + " is at most that");
                 }
             } else {
                 bytes = Files.readAllBytes(file);
             }
         } catch (AccessDeniedException e) {
-            throw new BadTextFileException(file + ": permission denied (expected a readable " + kind + ")");
+            throw new BadTextFileException(file + ": permission denied (expected " + kind + ", readable" + ")");
         } catch (NoSuchFileException e) {
-            throw new BadTextFileException(file + ": no such file (expected a " + kind + ")");
+            throw new BadTextFileException(file + ": no such file (expected " + kind + ")");
         } catch (BadTextFileException e) {
             throw e;
         } catch (IOException e) {
@@ -76,10 +76,10 @@ public final class TextFiles {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new BadTextFileException(file + ": is not UTF-8 text (a binary file?); expected a " + kind);
+            throw new BadTextFileException(file + ": is not UTF-8 text (a binary file?); expected " + kind);
         }
         if (text.indexOf('\0') >= 0) {
-            throw new BadTextFileException(file + ": holds NUL bytes (a binary file?); expected a " + kind);
+            throw new BadTextFileException(file + ": holds NUL bytes (a binary file?); expected " + kind);
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

@@ -108,7 +108,7 @@ public final class ModelSet {
         }
         JsonNode p;
         try {
-            p = JSON.readTree(TextFiles.read(pointer, "model set pointer", 1 << 20));
+            p = JSON.readTree(TextFiles.read(pointer, "a model set pointer", 1 << 20));
         } catch (IOException e) {
             throw new ModelFileException(pointer, "cannot read the model set pointer: " + e.getMessage(), e);
         }
@@ -149,15 +149,16 @@ public final class ModelSet {
         return set;
     }
 
-    /** A config without its parameters, or parameters without their config: an incomplete set. */
+    /**
+     * Parameters without their config: an incomplete set, which would otherwise load without that
+     * network. (A config without its parameters is refused by {@link NeuralNet#load}, after the
+     * config itself is checked.)
+     */
     private static void checkLooseFiles(Path dir) {
         for (NetKind k : NetKind.values()) {
-            boolean json = Files.exists(dir.resolve(k.file() + ".json"));
-            boolean params = Files.exists(dir.resolve(k.file() + ".params"));
-            if (json != params) {
-                Path missing = dir.resolve(k.file() + (json ? ".params" : ".json"));
-                throw new ModelFileException(missing, "missing, though " + k.file() + (json ? ".json" : ".params")
-                        + " is there: an incomplete model set (was a copy or a training run interrupted?)");
+            if (Files.exists(dir.resolve(k.file() + ".params")) && !Files.exists(dir.resolve(k.file() + ".json"))) {
+                throw new ModelFileException(dir.resolve(k.file() + ".json"), "missing, though " + k.file()
+                        + ".params is there: an incomplete model set (was a copy or a training run interrupted?)");
             }
         }
     }

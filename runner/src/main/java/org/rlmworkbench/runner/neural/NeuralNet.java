@@ -170,6 +170,22 @@ public final class NeuralNet implements AutoCloseable {
         AtomicFiles.writeString(dir.resolve(config.kind().file() + ".json"), JSON.writeValueAsString(config));
     }
 
+    /** {@code field a.b: } for a mapping error inside the config, else nothing. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("field ");
+        for (var r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() > 6 ? "." : "").append(r.getFieldName());
+            } else {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.append(": ").toString();
+    }
+
     /** Whether {@code dir} holds a network of this kind. */
     public static boolean exists(Path dir, NetKind kind) {
         return Files.isRegularFile(dir.resolve(kind.file() + ".json"));
@@ -187,18 +203,14 @@ public final class NeuralNet implements AutoCloseable {
         Path params = dir.resolve(kind.file() + ".params");
         NetConfig c;
         try {
-            c = JSON.readValue(TextFiles.read(json, "model config", 1 << 20), NetConfig.class);
+            c = JSON.readValue(TextFiles.read(json, "a model config", 1 << 20), NetConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ModelFileException(json, "cannot read the model config: " + e.getOriginalMessage()
+            throw new ModelFileException(json, "cannot read the model config: " + fieldOf(e) + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"), e);
         } catch (IOException e) {
             String m = e.getMessage();
             throw new ModelFileException(json, m.startsWith(json + ": ") ? m.substring(json.toString().length() + 2) : m, e);
-        }
-        if (!Files.isRegularFile(params)) {
-            throw new ModelFileException(params, "missing, though " + json.getFileName() + " is there: an incomplete"
-                    + " model set");
         }
         if (c == null) {
             throw new ModelFileException(json, "is empty; expected a model config (JSON object)");
@@ -214,6 +226,10 @@ public final class NeuralNet implements AutoCloseable {
                 throw new ModelFileException(json, "featurisation " + c.featurisation() + " does not match "
                         + expected + " for problem '" + problem.id() + "'");
             }
+        }
+        if (!Files.isRegularFile(params)) {
+            throw new ModelFileException(params, "missing, though " + json.getFileName() + " is there: an incomplete"
+                    + " model set");
         }
         NeuralNet net = create(c, 0);
         List<Shape> shapes = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class SchemeIO {
     public static SchemeLoad read(Path file) {
         String text;
         try {
-            text = TextFiles.read(file, "scheme file", MAX_FILE_BYTES);
+            text = TextFiles.read(file, "a scheme file", MAX_FILE_BYTES);
         } catch (IOException e) {
             String m = e.getMessage().startsWith(file + ": ") ? e.getMessage().substring(file.toString().length() + 2)
                     : e.getMessage();
