@@ -2,6 +2,8 @@ package org.rlmworkbench.graphview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rlmworkbench.graphview.model.FxEventBatcher;
 import org.rlmworkbench.graphview.model.GraphViewModel;
 import org.rlmworkbench.graphview.view.ReasoningGraphView;
+import org.rlmworkbench.runner.event.RunEvent;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,6 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveRunTest {
+
+    private static final int SLICE = 400;
 
     GraphViewModel model;
     ReasoningGraphView view;
@@ -42,30 +47,22 @@ class LiveRunTest {
             }
         })).get(5, TimeUnit.SECONDS);
         FxEventBatcher batcher = new FxEventBatcher(model::apply);
-        int[] sent = {0};
-        // paced like a run someone watches: without pauses the whole run can reach the FX thread in a
-        // couple of batches, and then the growth path this test checks is never taken
-        RealRun run = RealRun.of("mcts-uct", "4 9 10 13", 7, 2000, e -> {
-            batcher.onEvent(e);
-            if (++sent[0] % 100 == 0) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        List<RunEvent> events = new ArrayList<>();
+        RealRun run = RealRun.of("mcts-uct", "4 9 10 13", 7, 2000, events::add);
         assertThat(run.graph().size()).isGreaterThan(ReasoningGraphView.ASYNC_LAYOUT_THRESHOLD);
-        // wait until the last layout has landed: all nodes placed, nothing pending
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        // the recorded run reaches the FX thread in fixed slices, each drained before the next, so the
+        // tree grows through many layouts whatever the machine's speed (no sleeps, no races)
+        for (int from = 0; from < events.size(); from += SLICE) {
+            events.subList(from, Math.min(events.size(), from + SLICE)).forEach(batcher::onEvent);
             WaitForAsyncUtils.waitForFxEvents();
-            boolean done = WaitForAsyncUtils.asyncFx(() -> model.size() == run.graph().size()
-                    && view.shownCount() == model.size() && !view.isLayoutRunning()).get(5, TimeUnit.SECONDS);
-            if (done) {
-                break;
-            }
-            Thread.sleep(100);
+        }
+        // the last layout runs on a worker thread: wait for the condition, with a guard against a hang
+        long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!WaitForAsyncUtils.asyncFx(() -> view.shownCount() == model.size() && !view.isLayoutRunning())
+                .get(5, TimeUnit.SECONDS)) {
+            assertThat(System.nanoTime()).as("layout still running after 120 s").isLessThan(guard);
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(20);
         }
         assertThat(model.size()).isEqualTo(run.graph().size());
         assertThat(view.shownCount()).isEqualTo(run.graph().size());

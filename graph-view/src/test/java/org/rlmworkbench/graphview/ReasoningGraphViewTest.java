@@ -205,10 +205,16 @@ class ReasoningGraphViewTest {
         int before = view.selectedNodeProperty().get();
         robot.type(KeyCode.RIGHT);
         int after = view.selectedNodeProperty().get();
-        if (after != before) {
-            assertThat(run.graph().parent(after)).isEqualTo(p);
-            assertThat(view.worldPosition(after).getX()).isGreaterThan(view.worldPosition(before).getX());
+        // RIGHT moves to the nearest sibling on the right, and stays put on the rightmost one
+        int nearestRight = before;
+        double bx = view.worldPosition(before).getX();
+        for (int c : run.graph().children(p)) {
+            double cx = view.worldPosition(c).getX();
+            if (view.isShown(c) && cx > bx && (nearestRight == before || cx < view.worldPosition(nearestRight).getX())) {
+                nearestRight = c;
+            }
         }
+        assertThat(after).isEqualTo(nearestRight);
     }
 
     @Test
