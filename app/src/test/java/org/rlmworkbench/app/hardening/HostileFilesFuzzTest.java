@@ -159,7 +159,8 @@ class HostileFilesFuzzTest {
     }
 
     private static String shorten(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+        String one = s.strip().replace('\n', ' ');
+        return one.length() > 300 ? one.substring(0, 300) + "..." : one;
     }
 
     private static Answer cli(String... args) {

@@ -58,14 +58,18 @@ class KillDuringSaveTest {
         Random rnd = new Random(16);
         int[][] seen = new int[3][2];
         List<String> broken = new ArrayList<>();
+        int midWrite = 0;
         for (int k = 0; k < KILLS; k++) {
             Process child = start(dir);
             try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line = r.readLine();
                 assertThat(line).as("the child started saving; its errors: " + errors(dir)).isEqualTo("ready");
-                Thread.sleep(rnd.nextInt(400));
+                Thread.sleep(rnd.nextInt(250));
                 child.destroyForcibly(); // SIGKILL
                 assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+            if (leftovers(target) > 0) {
+                midWrite++;
             }
             byte[] ws = Files.readAllBytes(target.resolve("w.rlmw.json"));
             int wv = Arrays.equals(ws, wsBytes[0]) ? 0 : Arrays.equals(ws, wsBytes[1]) ? 1 : -1;
@@ -98,8 +102,8 @@ class KillDuringSaveTest {
             }
         }
         String summary = String.format("kill test: %d SIGKILLs of a child saving in a loop; after each, workspace"
-                + " old/new %d/%d, scheme %d/%d, model set %d/%d (version a/b), %d broken%n", KILLS, seen[0][0],
-                seen[0][1], seen[1][0], seen[1][1], seen[2][0], seen[2][1], broken.size());
+                + " old/new %d/%d, scheme %d/%d, model set %d/%d (version a/b), %d broken; %d kills landed mid-write (left a temporary file behind)%n", KILLS,
+                seen[0][0], seen[0][1], seen[1][0], seen[1][1], seen[2][0], seen[2][1], broken.size(), midWrite);
         Path out = Path.of("target");
         if (Files.isDirectory(out)) {
             Files.writeString(out.resolve("kill-summary.txt"), summary + String.join("\n", broken));
@@ -107,6 +111,23 @@ class KillDuringSaveTest {
         System.out.print(summary);
         assertThat(broken).as(summary).isEmpty();
         assertThat(seen[0][0] + seen[0][1]).isEqualTo(KILLS);
+    }
+
+    /** Temporary files and directories a killed save left behind; removes them and returns how many. */
+    private static int leftovers(Path target) throws Exception {
+        int n = 0;
+        try (var s = Files.walk(target)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                String name = p.getFileName().toString();
+                boolean temp = name.startsWith(".") && name.endsWith(".tmp") || name.startsWith(".set-new-");
+                boolean inTemp = p.toString().contains("/.set-new-");
+                if (temp || inTemp) {
+                    Files.delete(p);
+                    n += temp ? 1 : 0;
+                }
+            }
+        }
+        return n;
     }
 
     private static boolean same(Map<String, byte[]> x, Map<String, byte[]> y) {
@@ -127,7 +148,7 @@ class KillDuringSaveTest {
 
     private static Process start(Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 SaveLoop.class.getName(), dir.toString());
         pb.redirectError(dir.resolve("child.err").toFile());
         return pb.start();

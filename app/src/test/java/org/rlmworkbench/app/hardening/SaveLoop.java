@@ -33,7 +33,7 @@ public final class SaveLoop {
             WorkspaceIO.write(ws[v], target.resolve("w.rlmw.json"));
             SchemeIO.write(schemes[v], target.resolve("s.json"));
             ModelSet.publish(target.resolve("models"), sets[v]);
-            if (i == 1) {
+            if (i == 0) {
                 System.out.println("ready");
                 System.out.flush();
             }

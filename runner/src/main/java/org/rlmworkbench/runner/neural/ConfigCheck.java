@@ -28,7 +28,8 @@ final class ConfigCheck {
             throw new ModelFileException(json, "field kind: missing; expected one of VALUE, POLICY, LM");
         }
         if (c.kind() != expectedKind) {
-            throw new ModelFileException(json, "holds a " + c.kind().file() + " network, expected " + expectedKind.file());
+            throw new ModelFileException(json, "holds a " + c.kind().file() + " network, expected " + expectedKind.file()
+                    + " (field kind)");
         }
         Architecture a = c.architecture();
         if (a == null) {

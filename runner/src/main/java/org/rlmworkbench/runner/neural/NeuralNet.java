@@ -217,8 +217,10 @@ public final class NeuralNet implements AutoCloseable {
         }
         ConfigCheck.check(json, c, kind);
         if (!problem.id().equals(c.problem())) {
-            throw new ModelFileException(json, "was trained for problem '" + c.problem() + "', not '" + problem.id()
-                    + "'");
+            String named = c.problem() == null ? "(none)" : c.problem().length() > 40
+                    ? c.problem().substring(0, 30) + "... (" + c.problem().length() + " characters)" : c.problem();
+            throw new ModelFileException(json, "was trained for problem '" + named + "', not '" + problem.id()
+                    + "' (field problem)");
         }
         if (kind != NetKind.LM) {
             Featurisation expected = Featurisation.forProblem(problem, c.featurisation().dims());

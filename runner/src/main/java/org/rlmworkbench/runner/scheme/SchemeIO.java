@@ -52,7 +52,7 @@ public final class SchemeIO {
         } catch (IOException e) {
             String m = e.getMessage().startsWith(file + ": ") ? e.getMessage().substring(file.toString().length() + 2)
                     : e.getMessage();
-            return new SchemeLoad(file.toString(), null, List.of(SchemeError.error(null, null, m)));
+            return new SchemeLoad(file.toString(), null, List.of(SchemeError.error(null, null, "cannot read file: " + m)));
         }
         return parse(file.toString(), text);
     }
