@@ -114,6 +114,8 @@ public final class MainController {
     private boolean setupPending;
     private boolean sampleLoaded;
     private List<String> hiddenForPresentation;
+    /** An imported tree on the timeline instead of a run; null while the window shows a run. */
+    private org.rlmworkbench.app.imports.ImportedPlayback imported;
 
     @FXML
     private void initialize() {
@@ -147,7 +149,11 @@ public final class MainController {
         seedField.setText("7");
 
         narration.setCellFactory(v -> new NarrationCell());
-        session.addConsumer(this::onEvents);
+        session.addConsumer(batch -> {
+            if (imported == null) {
+                onEvents(batch);
+            }
+        });
         session.stateProperty().addListener((o, a, b) -> showState(b));
         session.messageProperty().addListener((o, a, b) -> status(b, !b.isEmpty()));
         session.positionProperty().addListener((o, a, b) -> syncTimeline());
@@ -228,6 +234,7 @@ public final class MainController {
     }
 
     private boolean loadSetup() {
+        imported = null;
         RunSetup s = currentSetup();
         setupPending = false;
         if (s == null) {
@@ -360,8 +367,8 @@ public final class MainController {
 
     private void syncTimeline() {
         updatingTimeline = true;
-        long pos = session.positionProperty().get();
-        long end = session.furthestProperty().get();
+        long pos = imported != null ? imported.position() : session.positionProperty().get();
+        long end = imported != null ? imported.end() : session.furthestProperty().get();
         timeline.setMax(Math.max(1, end));
         if (!timeline.isValueChanging()) {
             timeline.setValue(pos);
@@ -375,6 +382,10 @@ public final class MainController {
             return;
         }
         long target = Math.round(timeline.getValue());
+        if (imported != null) {
+            showImported(target);
+            return;
+        }
         if (target != session.positionProperty().get() && target >= 1) {
             session.seek(target);
         }
@@ -403,7 +414,10 @@ public final class MainController {
     }
 
     @FXML void play() {
-        if (ensureFresh()) {
+        if (imported != null) {
+            imported.seek(imported.end());
+            showImported(imported.position());
+        } else if (ensureFresh()) {
             session.play();
         }
     }
@@ -413,25 +427,37 @@ public final class MainController {
     }
 
     @FXML void stepEvent() {
-        if (ensureFresh()) {
+        if (imported != null) {
+            imported.stepEvent();
+            showImported(imported.position());
+        } else if (ensureFresh()) {
             session.stepEvent();
         }
     }
 
     @FXML void stepOperator() {
-        if (ensureFresh()) {
+        if (imported != null) {
+            imported.stepEvent();
+            showImported(imported.position());
+        } else if (ensureFresh()) {
             session.stepOperator();
         }
     }
 
     @FXML void stepIteration() {
-        if (ensureFresh()) {
+        if (imported != null) {
+            imported.stepIteration();
+            showImported(imported.position());
+        } else if (ensureFresh()) {
             session.stepIteration();
         }
     }
 
     @FXML void runToBreakpoint() {
-        if (ensureFresh()) {
+        if (imported != null) {
+            imported.seek(imported.end());
+            showImported(imported.position());
+        } else if (ensureFresh()) {
             session.runToBreakpoint();
         }
     }
@@ -650,6 +676,111 @@ public final class MainController {
         } catch (IOException e) {
             status("Cannot write " + f + ": " + e.getMessage(), true);
         }
+    }
+
+    @FXML void importTrees() {
+        Path f = choose("Import reasoning trees", false, "Tree-of-Thoughts, LLM Reasoners, x1 or GoT JSON", "*.json");
+        if (f != null) {
+            importTrees(f, null);
+        }
+    }
+
+    /**
+     * Opens one tree of a file written by another tool on the timeline, at its end; {@code index}
+     * null asks which when the file has several. A file of no known format leaves everything as it was.
+     */
+    boolean importTrees(Path f, Integer index) {
+        org.rlmworkbench.runner.importer.ImportResult r;
+        try {
+            r = org.rlmworkbench.runner.importer.TreeImport.read(f, null);
+        } catch (org.rlmworkbench.runner.importer.ImportFormatException e) {
+            status("Cannot import: " + e.getMessage(), true);
+            if (stage != null && stage.isShowing()) {
+                Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                a.setHeaderText("Cannot import " + f.getFileName());
+                a.show();
+            }
+            return false;
+        }
+        if (r.trees().isEmpty()) {
+            status("Nothing to import: " + f + " holds no tree.", true);
+            return false;
+        }
+        int k = index != null ? index : r.trees().size() == 1 ? 0 : chooseTree(r);
+        if (k < 0 || k >= r.trees().size()) {
+            return false;
+        }
+        session.cancel();
+        imported = new org.rlmworkbench.app.imports.ImportedPlayback(r.trees().get(k));
+        showImported(imported.end());
+        stateLabel.setText("imported");
+        var t = imported.tree();
+        status(String.format(Locale.ROOT, "Imported %s, %s: %d nodes; solved as the file says: %s, by the verifier: %s;"
+                + " tokens %s prompt, %s completion; cost %s. Step (F7, F9) or drag the timeline.",
+                r.format().title(), t.label(), t.nodes(), yesNo(t.solvedByFile()), yesNo(t.solvedByVerifier()),
+                orDash(t.promptTokens()), orDash(t.completionTokens()),
+                t.cost() == null ? "-" : String.format(Locale.ROOT, "%.5f", t.cost())), false);
+        return true;
+    }
+
+    private int chooseTree(org.rlmworkbench.runner.importer.ImportResult r) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < r.trees().size(); i++) {
+            labels.add((i + 1) + ". " + r.trees().get(i).label());
+        }
+        var d = new javafx.scene.control.ChoiceDialog<>(labels.get(0), labels);
+        d.setTitle("Import");
+        d.setHeaderText(r.trees().size() + " trees in this " + r.format().title() + ": which one?");
+        return d.showAndWait().map(labels::indexOf).orElse(-1);
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "not recorded" : b ? "yes" : "no";
+    }
+
+    private static String orDash(Object o) {
+        return o == null ? "-" : o.toString();
+    }
+
+    /** Shows the imported tree as it was after {@code position} of its events. */
+    private void showImported(long position) {
+        imported.seek(position);
+        onEvents(List.of());
+        if (imported.position() > 0) {
+            onEvents(imported.shown());
+        }
+        syncTimeline();
+    }
+
+    /** The imported tree being shown, for tests; null while the window shows a run. */
+    org.rlmworkbench.app.imports.ImportedPlayback imported() {
+        return imported;
+    }
+
+    @FXML void exportTrainingData() {
+        List<RunEvent> events = imported != null ? imported.events() : session.events();
+        if (events.isEmpty()) {
+            status("Nothing to export yet: run a scheme or import a tree first.", true);
+            return;
+        }
+        var d = new javafx.scene.control.ChoiceDialog<>("sft", List.of("sft", "prm", "preference"));
+        d.setTitle("Export training data");
+        d.setHeaderText("sft: verified solution paths as chats; prm: TRL stepwise labels; preference: TRL DPO"
+                + " pairs (see docs/training-data.md)");
+        var kind = d.showAndWait();
+        if (kind.isEmpty()) {
+            return;
+        }
+        export("Export training data", "JSON Lines", "*.jsonl", f -> {
+            var lines = org.rlmworkbench.runner.export.TrainingDataExport.lines(events,
+                    org.rlmworkbench.runner.export.TrainingFormat.byName(kind.get()).orElseThrow(),
+                    org.rlmworkbench.runner.export.ExportOptions.defaults());
+            if (!lines.isEmpty()) {
+                org.rlmworkbench.runner.export.TrainingDataExport.write(lines, f);
+            } else {
+                throw new IOException("no " + kind.get() + " examples in this run (none solved, or no sibling pairs)");
+            }
+        });
     }
 
     @FXML void exportTreePng() {

@@ -75,8 +75,11 @@ final class EvalCommand implements Callable<Integer> {
             trained = TrainedModels.loadOrNone(search.models, p);
             Setup.checkLmPolicy(trained, search);
             ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + search.scheme);
-            Models m = trained.models(Models.problemNative(), search.lmPolicy);
-            EvalReport r = SchemeEvaluation.evaluate(Setup.scheme(search.scheme), p, m, instances, search.budget, search.seed, bar::update);
+            var scheme = Setup.scheme(search.scheme);
+            Models m = LanguageModelOptions.apply(search, scheme,
+                    trained, trained.models(Models.problemNative(), search.lmPolicy));
+            EvalReport r = SchemeEvaluation.evaluate(scheme, p, m, instances, search.budget, search.seed, bar::update,
+                    LanguageModelOptions.cache(search).orElse(null));
             bar.done();
             if (json) {
                 ObjectNode o = new ObjectMapper().createObjectNode();
@@ -86,11 +89,15 @@ final class EvalCommand implements Callable<Integer> {
                 o.put("solve_rate", r.solveRate());
                 o.put("median_nodes", r.medianNodes());
                 o.put("mean_seconds", r.meanSeconds());
+                RunCommand.putUsage(o, r.usage());
                 out.println(o);
             } else {
                 out.printf(Locale.ROOT, "%s on %d %s instances: solved %d (%.1f%%), median nodes %.1f, mean %.4f s%n",
                         r.scheme(), r.instances(), p.id(), r.solved(), 100 * r.solveRate(), r.medianNodes(),
                         r.meanSeconds());
+                if (r.usage().calls() > 0) {
+                    out.println(RunCommand.usageLine(r.usage()));
+                }
             }
             return 0;
         } catch (InputException | ModelFileException e) {

@@ -13,6 +13,7 @@ import org.rlmworkbench.runner.interpret.Interpreter;
 import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.model.ModelUsage;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.narrate.Narrator;
 import org.rlmworkbench.runner.neural.ModelFileException;
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
             Scheme scheme = Setup.scheme(search.scheme);
             trained = TrainedModels.loadOrNone(search.models, p);
             Setup.checkLmPolicy(trained, search);
-            Models m = trained.models(Models.problemNative(), search.lmPolicy);
+            Models m = LanguageModelOptions.apply(search, scheme,
+                    trained, trained.models(Models.problemNative(), search.lmPolicy));
             Interpreter interpreter = new Interpreter(scheme, p, m);
             List<RunListener> listeners = new ArrayList<>();
             if (trace != null) {
@@ -87,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
             RunContext ctx = interpreter.newContext(settings, listeners, null);
             RunResult r;
             try {
+                ctx.modelCalls().useCache(LanguageModelOptions.cache(search).orElse(null));
                 r = interpreter.run(ctx, inst, settings);
             } catch (TraceTooLargeException e) {
                 writer.close();
@@ -107,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%d iterations, %d nodes, %d events, %.3f s%n", r.iterations(), r.nodes(),
                         r.events(), r.seconds());
+                if (r.usage().calls() > 0) {
+                    out.println(usageLine(r.usage()));
+                }
                 if (trace != null) {
                     out.println("trace: " + trace);
                 }
@@ -160,6 +166,21 @@ final class RunCommand implements Callable<Integer> {
         var path = o.putArray("best_path");
         r.bestPath().forEach(path::add);
         o.put("reason", r.reason());
+        putUsage(o, r.usage());
         return o.toString();
+    }
+
+    /** The language-model figures of {@code --json}: calls, tokens, cost and invalid steps. */
+    static void putUsage(ObjectNode o, ModelUsage u) {
+        o.put("model_calls", u.calls());
+        o.put("prompt_tokens", u.promptTokens());
+        o.put("completion_tokens", u.completionTokens());
+        o.put("cost", u.cost());
+        o.put("invalid_steps", u.invalidSteps());
+    }
+
+    static String usageLine(ModelUsage u) {
+        return String.format(Locale.ROOT, "%d model calls, %d prompt + %d completion tokens, cost %.4f, %d invalid steps",
+                u.calls(), u.promptTokens(), u.completionTokens(), u.cost(), u.invalidSteps());
     }
 }

@@ -21,6 +21,18 @@ final class SearchOptions {
     @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
     Path models;
 
+    @Option(names = "--writer", description = "language model that writes steps (Generate source=sample): lm (the trained LM in --models) or scripted:FILE")
+    String writer;
+
+    @Option(names = "--judge", description = "language model that values states and judges answers (Evaluate source=judge): lm or scripted:FILE")
+    String judge;
+
+    @Option(names = "--cache-dir", description = "response cache directory (default: the user's cache dir, rlm-workbench/responses)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "ask the models every time instead of reading the response cache")
+    boolean noCache;
+
     @Option(names = "--lm-policy", description = "with --models: the generative policy's priors instead of the policy network's")
     boolean lmPolicy;
 

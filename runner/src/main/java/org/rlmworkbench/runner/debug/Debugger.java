@@ -27,6 +27,12 @@ import org.rlmworkbench.runner.problem.InstanceParseException;
  * earlier ones by replaying the deterministic run from the start. Listeners receive every event
  * in order on the run's thread; a seek starts again with {@link org.rlmworkbench.runner.event.RunStarted},
  * which tells them to clear what they show.
+ *
+ * <p>Model calls are never made twice: a seek back answers every call the earlier run made from
+ * its recorded {@code ModelCalled} events, and a debugger opened on a recorded trace
+ * ({@link #useRecording}) answers from that. Cancel fires the run's cancel token, so a call in flight
+ * ends at once; it waits at most a second for the run's thread, and a run that was cancelled or
+ * superseded by a seek delivers no further event to the listeners.
  */
 public final class Debugger implements AutoCloseable {
 
@@ -44,8 +50,24 @@ public final class Debugger implements AutoCloseable {
             new java.util.LinkedHashMap<>();
     private volatile long delayNanos;
 
+    /** One start of the interpreter: a seek back starts a new one; the old one can only end. */
+    private static final class Run {
+        final RunContext ctx;
+        Thread thread;
+        volatile boolean cancelled;
+        /** Set once Stop has returned: whatever the run's thread does later reaches no one. */
+        volatile boolean closed;
+
+        Run(RunContext ctx) {
+            this.ctx = ctx;
+        }
+    }
+
     private Thread thread;
     private RunContext context;
+    private volatile Run current;
+    private List<RunEvent> recording = List.of();
+    private org.rlmworkbench.runner.model.ResponseCache cache;
     private Mode mode = Mode.PAUSE;
     private DebugState state = DebugState.READY;
     private long events;
@@ -63,6 +85,23 @@ public final class Debugger implements AutoCloseable {
         this.instance = instance;
         this.settings = settings;
         interpreter.scheme().nodes().stream().filter(n -> n.breakpoint()).forEach(n -> breakpoints.add(n.id()));
+    }
+
+    /**
+     * Answers model calls from these recorded events (a reopened workspace's trace) instead of asking
+     * the models, as far as the run asks the same; call before the first command.
+     */
+    public void useRecording(List<RunEvent> events) {
+        synchronized (lock) {
+            recording = List.copyOf(events);
+        }
+    }
+
+    /** Answers model calls the recording does not from this response cache (null for none). */
+    public void useCache(org.rlmworkbench.runner.model.ResponseCache responses) {
+        synchronized (lock) {
+            cache = responses;
+        }
     }
 
     public void addListener(RunListener l) {
@@ -160,12 +199,34 @@ public final class Debugger implements AutoCloseable {
     /** Ends the run; listeners see a final RunFinished with reason {@code cancelled}. */
     public void cancel() {
         Thread t;
+        Run r;
         synchronized (lock) {
             cancelRequested = true;
-            lock.notifyAll();
+            stopCurrent();
             t = thread;
+            r = current;
         }
         join(t);
+        if (r != null) {
+            synchronized (lock) {
+                r.closed = true;
+                if (t != null && t.isAlive() && r == current) {
+                    // the thread is stuck in a call that ignores its token: the run is over for us
+                    replaying = false;
+                    setStateLocked(DebugState.CANCELLED);
+                }
+            }
+        }
+    }
+
+    /** With the lock held: marks the current run cancelled and fires its token (ending a model call). */
+    private void stopCurrent() {
+        Run r = current;
+        if (r != null) {
+            r.cancelled = true;
+            r.ctx.cancel();
+        }
+        lock.notifyAll();
     }
 
     /**
@@ -179,7 +240,11 @@ public final class Debugger implements AutoCloseable {
             if (target < events || state == DebugState.FINISHED || state == DebugState.CANCELLED
                     || state == DebugState.FAILED) {
                 cancelRequested = true;
-                lock.notifyAll();
+                // the run so far holds every model call up to here: the replay answers from it
+                if (countCalls(recorded) >= countCalls(recording)) {
+                    recording = List.copyOf(recorded);
+                }
+                stopCurrent();
                 old = thread;
             } else {
                 old = null;
@@ -189,6 +254,7 @@ public final class Debugger implements AutoCloseable {
             join(old);
             synchronized (lock) {
                 thread = null;
+                current = null;
                 cancelRequested = false;
                 state = DebugState.READY;
                 events = 0;
@@ -204,6 +270,7 @@ public final class Debugger implements AutoCloseable {
         cancel();
         synchronized (lock) {
             thread = null;
+            current = null;
             cancelRequested = false;
             events = 0;
             recorded.clear();
@@ -230,25 +297,49 @@ public final class Debugger implements AutoCloseable {
         }
     }
 
+    private static int countCalls(List<RunEvent> events) {
+        int n = 0;
+        for (RunEvent e : events) {
+            if (e instanceof org.rlmworkbench.runner.event.ModelCalled) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void startThread() {
-        context = interpreter.newContext(settings, List.of(this::deliver), gate());
+        Run[] self = new Run[1];
+        context = interpreter.newContext(settings, List.of(e -> deliver(self[0], e)), gate(self));
         RunContext ctx = context;
-        thread = new Thread(() -> runBody(ctx), "rlm-debugger-run");
+        ctx.modelCalls().replayFrom(recording);
+        ctx.modelCalls().useCache(cache);
+        Run run = new Run(ctx);
+        self[0] = run;
+        current = run;
+        thread = new Thread(() -> runBody(run), "rlm-debugger-run");
+        run.thread = thread;
         thread.setDaemon(true);
         setStateLocked(DebugState.RUNNING);
         thread.start();
     }
 
-    private void runBody(RunContext ctx) {
+    private void runBody(Run run) {
+        RunContext ctx = run.ctx;
         try {
             RunResult r = interpreter.run(ctx, instance, settings);
             synchronized (lock) {
+                if (run != current || run.closed) {
+                    return;
+                }
                 result = r;
                 replaying = false;
                 setStateLocked(r.reason().equals("cancelled") ? DebugState.CANCELLED : DebugState.FINISHED);
             }
         } catch (InstanceParseException | RuntimeException e) {
             synchronized (lock) {
+                if (run != current || run.closed) {
+                    return;
+                }
                 failure = e;
                 replaying = false;
                 setStateLocked(DebugState.FAILED);
@@ -256,16 +347,25 @@ public final class Debugger implements AutoCloseable {
         }
     }
 
-    private void deliver(RunEvent e) {
+    private void deliver(Run run, RunEvent e) {
+        // a superseded run (a seek started another) or a cancelled one whose call ended late says
+        // nothing more, except that it finished
+        if (run != null && (run != current || run.closed || run.cancelled && !(e instanceof RunFinished))) {
+            return;
+        }
         for (RunListener l : listeners) {
             l.onEvent(e);
         }
     }
 
-    private EventGate gate() {
+    private EventGate gate(Run[] self) {
         return (index, event) -> {
             long delay = 0;
             synchronized (lock) {
+                Run run = self[0];
+                if (run != current || run.cancelled) {
+                    throw new RunCancelledException();
+                }
                 recorded.add(event);
                 events = index + 1;
                 boolean nextIteration = false;
@@ -290,7 +390,7 @@ public final class Debugger implements AutoCloseable {
                     return;
                 }
                 if (stop) {
-                    pauseHere();
+                    pauseHere(run);
                 } else if (mode != Mode.TO_INDEX && event.changesGraph()) {
                     delay = delayNanos;
                 }
@@ -307,11 +407,11 @@ public final class Debugger implements AutoCloseable {
     }
 
     /** Called with the lock held on the run's thread: waits until a command moves on. */
-    private void pauseHere() {
+    private void pauseHere(Run run) {
         mode = Mode.PAUSE;
         replaying = false;
         setStateLocked(DebugState.PAUSED);
-        while (mode == Mode.PAUSE && !cancelRequested) {
+        while (mode == Mode.PAUSE && !cancelRequested && !run.cancelled) {
             try {
                 lock.wait();
             } catch (InterruptedException e) {
@@ -319,7 +419,7 @@ public final class Debugger implements AutoCloseable {
                 throw new RunCancelledException();
             }
         }
-        if (cancelRequested) {
+        if (cancelRequested || run.cancelled) {
             throw new RunCancelledException();
         }
         setStateLocked(DebugState.RUNNING);
@@ -345,7 +445,9 @@ public final class Debugger implements AutoCloseable {
             return;
         }
         try {
-            t.join(10_000);
+            // a run blocked in a model call ends when its token fires; never hold the caller (the
+            // JavaFX thread) longer than a second for one that does not
+            t.join(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.rlmworkbench.runner.interpret.Interpreter;
+import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
+import org.rlmworkbench.runner.model.ModelUsage;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.model.ResponseCache;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.scheme.Scheme;
@@ -23,6 +26,17 @@ public final class SchemeEvaluation {
      */
     public static EvalReport evaluate(Scheme scheme, Problem<?> problem, Models models, List<String> instances,
                                       Integer budget, long seed, IntConsumer progress) throws InstanceParseException {
+        return evaluate(scheme, problem, models, instances, budget, seed, progress, null);
+    }
+
+    /**
+     * As above, with model calls answered from {@code cache} where it holds them (null for none).
+     *
+     * @throws InstanceParseException naming the first instance the problem cannot read
+     */
+    public static EvalReport evaluate(Scheme scheme, Problem<?> problem, Models models, List<String> instances,
+                                      Integer budget, long seed, IntConsumer progress, ResponseCache cache)
+            throws InstanceParseException {
         for (int i = 0; i < instances.size(); i++) {
             try {
                 problem.parseInstance(instances.get(i));
@@ -35,8 +49,16 @@ public final class SchemeEvaluation {
         int solved = 0;
         double seconds = 0;
         int[] nodes = new int[instances.size()];
+        ModelUsage usage = ModelUsage.NONE;
         for (int i = 0; i < instances.size(); i++) {
-            RunResult r = interpreter.run(instances.get(i), new RunSettings(seed, budget), List.of(), null);
+            RunSettings settings = new RunSettings(seed, budget);
+            RunContext ctx = interpreter.newContext(settings, List.of(), null);
+            ctx.modelCalls().useCache(cache);
+            RunResult r = interpreter.run(ctx, instances.get(i), settings);
+            ModelUsage u = r.usage();
+            usage = new ModelUsage(usage.calls() + u.calls(), usage.promptTokens() + u.promptTokens(),
+                    usage.completionTokens() + u.completionTokens(), usage.cost() + u.cost(),
+                    usage.invalidSteps() + u.invalidSteps());
             if (r.solved()) {
                 solved++;
             }
@@ -48,7 +70,7 @@ public final class SchemeEvaluation {
         }
         int n = instances.size();
         return new EvalReport(scheme.name(), n, solved, n == 0 ? 0 : (double) solved / n, median(nodes),
-                n == 0 ? 0 : seconds / n, budget == null ? -1 : budget);
+                n == 0 ? 0 : seconds / n, budget == null ? -1 : budget, usage);
     }
 
     static double median(int[] values) {

@@ -24,10 +24,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Restructured.class, name = "restructured"),
     @JsonSubTypes.Type(value = SolutionFound.class, name = "solution_found"),
     @JsonSubTypes.Type(value = RunFinished.class, name = "run_finished"),
+    @JsonSubTypes.Type(value = ModelCalled.class, name = "model_called"),
+    @JsonSubTypes.Type(value = TreeImported.class, name = "tree_imported"),
 })
 public sealed interface RunEvent permits RunStarted, OperatorEntered, OperatorLeft, LoopIteration, NodeAdded,
         NodeSelected, ValuesComputed, ValueBackpropagated, NodePruned, NodesAggregated, NodeRefined, Backtracked,
-        Restructured, SolutionFound, RunFinished {
+        Restructured, SolutionFound, RunFinished, ModelCalled, TreeImported {
 
     /** Whether the event changes the reasoning graph (as opposed to marking control flow). */
     default boolean changesGraph() {

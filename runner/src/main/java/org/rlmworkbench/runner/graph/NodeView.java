@@ -7,10 +7,16 @@ import java.util.Arrays;
  *
  * @param value last value estimate V, NaN when never evaluated
  * @param reward reward R, NaN when unknown
+ * @param written how a model wrote the step (raw text, rejection reason, count), or null
  */
 public record NodeView(int id, int[] parents, int depth, String text, double prior, int visits, double q,
                        double value, double reward, boolean terminal, boolean solved, boolean pruned,
-                       boolean aggregated, boolean hasNested) {
+                       boolean aggregated, boolean hasNested, WrittenStep written) {
+
+    /** Whether a model wrote this step and the problem rejected it. */
+    public boolean invalid() {
+        return written != null && written.invalid();
+    }
 
     @Override
     public boolean equals(Object o) {
@@ -18,7 +24,8 @@ public record NodeView(int id, int[] parents, int depth, String text, double pri
                 && text.equals(v.text) && Double.compare(prior, v.prior) == 0 && visits == v.visits
                 && Double.compare(q, v.q) == 0 && Double.compare(value, v.value) == 0
                 && Double.compare(reward, v.reward) == 0 && terminal == v.terminal && solved == v.solved
-                && pruned == v.pruned && aggregated == v.aggregated && hasNested == v.hasNested;
+                && pruned == v.pruned && aggregated == v.aggregated && hasNested == v.hasNested
+                && java.util.Objects.equals(written, v.written);
     }
 
     @Override
@@ -29,6 +36,7 @@ public record NodeView(int id, int[] parents, int depth, String text, double pri
     @Override
     public String toString() {
         return "#" + id + " '" + text + "' N=" + visits + " Q=" + q + " P=" + prior + " V=" + value + " R=" + reward
-                + (terminal ? " terminal" : "") + (solved ? " solved" : "") + (pruned ? " pruned" : "");
+                + (terminal ? " terminal" : "") + (solved ? " solved" : "") + (pruned ? " pruned" : "")
+                + (invalid() ? " invalid: " + written.reason() : "");
     }
 }

@@ -28,8 +28,9 @@ public final class ReasoningGraph {
     private static final byte AGGREGATED = 8;
     private static final byte EXPANDED = 16;
     private static final byte REFINED = 32;
+    private static final byte INVALID = 64;
     /** A value, reward or visit was recorded: a terminal node is known once it has been evaluated. */
-    private static final byte KNOWN = 64;
+    private static final byte KNOWN = (byte) 128;
 
     private int size;
     private int root = NONE;
@@ -52,6 +53,8 @@ public final class ReasoningGraph {
     private Object[] state;
     /** Extra parents beyond the first, only for nodes merged by Aggregate. */
     private final Map<Integer, int[]> extraParents = new HashMap<>();
+    /** How a model wrote a node's step, only for written nodes (none in an enumerating search). */
+    private final Map<Integer, WrittenStep> written = new HashMap<>();
     /** Nested reasoning structures, rare, so kept aside. */
     private final Map<Integer, ReasoningGraph> nested = new HashMap<>();
 
@@ -128,6 +131,37 @@ public final class ReasoningGraph {
         return id;
     }
 
+    /**
+     * Adds a child whose step a model wrote. An invalid one (the problem rejected the text) keeps
+     * its parent's state, is terminal with reward -1, and no Select rule ever chooses it.
+     */
+    public int addWrittenChild(int parentId, Object stepContent, Object childState, double childPrior,
+                               boolean terminal, WrittenStep how) {
+        int id = addChild(parentId, stepContent, childState, childPrior, terminal || how.invalid());
+        written.put(id, how);
+        if (how.invalid()) {
+            setFlag(id, INVALID); // never chosen, so never evaluated: it closes now
+            reward[id] = -1f;
+        }
+        return id;
+    }
+
+    /** How a model wrote the node's step, or null for an enumerated step or the root. */
+    public WrittenStep written(int id) {
+        return written.get(id);
+    }
+
+    /** Replaces a written node's record, e.g. when one more sample proposed the same step. */
+    public void setWritten(int id, WrittenStep how) {
+        check(id);
+        written.put(id, how);
+    }
+
+    /** Whether a model wrote the step and the problem rejected it. */
+    public boolean isInvalid(int id) {
+        return (flags[id] & INVALID) != 0;
+    }
+
     private int newNode(int parentId, int d, double p, Object content, Object st, boolean terminal) {
         version++;
         open++;
@@ -190,7 +224,7 @@ public final class ReasoningGraph {
 
     private boolean isOpen(int id) {
         byte f = flags[id];
-        if ((f & PRUNED) != 0) {
+        if ((f & (PRUNED | INVALID)) != 0) {
             return false;
         }
         return (f & TERMINAL) != 0 ? (f & KNOWN) == 0 : (f & EXPANDED) == 0;
@@ -410,7 +444,7 @@ public final class ReasoningGraph {
         check(id);
         return new NodeView(id, parents(id), depth[id], text(id), prior[id], visits[id], q[id],
                 value[id], reward[id], isTerminal(id), isSolved(id), isPruned(id), isAggregated(id),
-                nested.containsKey(id));
+                nested.containsKey(id), written.get(id));
     }
 
     /** Every node as a snapshot, in id order. */

@@ -15,6 +15,7 @@ import org.rlmworkbench.runner.event.RunFinished;
 import org.rlmworkbench.runner.event.RunListener;
 import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.model.ModelUsage;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.operator.Operator;
 import org.rlmworkbench.runner.problem.InstanceParseException;
@@ -220,7 +221,8 @@ public final class Interpreter {
                         Double seconds = c.params.optionalReal("seconds");
                         boolean spent = budget != null && loopCount[cur] >= budget
                                 || maxNodes != null && ctx.graph().size() >= maxNodes
-                                || seconds != null && (System.nanoTime() - loopStart[cur]) / 1e9 >= seconds;
+                                || seconds != null && (System.nanoTime() - loopStart[cur]) / 1e9 >= seconds
+                                || modelBudgetSpent(c.params, ctx.modelCalls().usage());
                         if (!spent && !via.equals("in")) {
                             String stop = stopEarly(ctx, c, loopCount[cur], sizeBefore[cur], versionBefore[cur],
                                     fruitless, cur, budget == null && seconds == null);
@@ -276,7 +278,8 @@ public final class Interpreter {
     /**
      * Why a loop should stop before its budget, or null: the tree is exhausted (the iteration added
      * no node and no node can grow any more), or a loop bounded only by nodes made no progress (an
-     * iteration that changed nothing, or {@link #FRUITLESS_LIMIT} iterations in a row without a node).
+     * iteration that changed nothing, or {@link #FRUITLESS_LIMIT} iterations in a row without a node);
+     * a loop with only model budgets counts as bounded by nodes here.
      */
     private static String stopEarly(RunContext ctx, Compiled c, int done, int sizeBefore, long versionBefore,
                                     int[] fruitless, int cur, boolean onlyNodeBound) {
@@ -291,15 +294,24 @@ public final class Interpreter {
         }
         if (onlyNodeBound && g.version() == versionBefore) {
             ctx.warn("loop '" + c.def.id() + "' stopped after " + done + " iterations: its last iteration changed"
-                    + " nothing, so max_nodes would never be reached");
+                    + " nothing, so its max_nodes (or model budget) would never be reached");
             return STALLED;
         }
         if (onlyNodeBound && fruitless[cur] >= FRUITLESS_LIMIT) {
             ctx.warn("loop '" + c.def.id() + "' stopped after " + done + " iterations: " + FRUITLESS_LIMIT
-                    + " iterations in a row added no node, so max_nodes may never be reached");
+                    + " iterations in a row added no node, so its max_nodes (or model budget) may never be reached");
             return STALLED;
         }
         return null;
+    }
+
+    /** Whether the run's model usage has reached one of the loop's model budgets (run-wide counts). */
+    private static boolean modelBudgetSpent(Params p, ModelUsage u) {
+        Integer calls = p.optionalInteger("model_calls");
+        Integer tokens = p.optionalInteger("tokens");
+        Double cost = p.optionalReal("cost");
+        return calls != null && u.calls() >= calls || tokens != null && u.tokens() >= tokens
+                || cost != null && u.cost() >= cost;
     }
 
     private RunResult finish(RunContext ctx, Outcome o, int iterations, long t0, String reason) {
@@ -319,7 +331,7 @@ public final class Interpreter {
             }
         }
         return new RunResult(o.solved(), o.answer(), iterations, nodes, ctx.eventCount(),
-                (System.nanoTime() - t0) / 1e9, texts, ids, reason);
+                (System.nanoTime() - t0) / 1e9, texts, ids, reason, ctx.modelCalls().usage());
     }
 
     private boolean condition(RunContext ctx, Compiled c, int[] ws) {

@@ -30,7 +30,7 @@ record Outcome(int node, boolean solved, String answer, int[] pathIds) {
         if (node == ReasoningGraph.NONE) {
             node = g.root();
         }
-        boolean terminal = g.isTerminal(node);
+        boolean terminal = g.isTerminal(node) && !g.isInvalid(node);
         Object state = g.state(node);
         boolean solved = terminal && ctx.problem().outcomeReward(state) > 0;
         String answer = terminal ? ctx.problem().answer(state) : null;
@@ -43,7 +43,7 @@ record Outcome(int node, boolean solved, String answer, int[] pathIds) {
         while (true) {
             int best = ReasoningGraph.NONE;
             for (int c = g.firstChild(node); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
-                if (g.isPruned(c)) {
+                if (g.isPruned(c) || g.isInvalid(c)) {
                     continue;
                 }
                 if (best == ReasoningGraph.NONE || m.of(g, c) > m.of(g, best)) {
@@ -60,7 +60,7 @@ record Outcome(int node, boolean solved, String answer, int[] pathIds) {
     private static int bestTerminal(ReasoningGraph g, Metric m) {
         int best = ReasoningGraph.NONE;
         for (int i = 0; i < g.size(); i++) {
-            if (g.isTerminal(i) && !g.isPruned(i) && (best == ReasoningGraph.NONE || m.of(g, i) > m.of(g, best))) {
+            if (g.isTerminal(i) && !g.isPruned(i) && !g.isInvalid(i) && (best == ReasoningGraph.NONE || m.of(g, i) > m.of(g, best))) {
                 best = i;
             }
         }
@@ -71,13 +71,13 @@ record Outcome(int node, boolean solved, String answer, int[] pathIds) {
     private static int majority(RunContext ctx, int[] ws) {
         ReasoningGraph g = ctx.graph();
         for (int n : ws) {
-            if (g.isAggregated(n) && g.isTerminal(n)) {
+            if (g.isAggregated(n) && g.isTerminal(n) && !g.isInvalid(n)) {
                 return n;
             }
         }
         Map<String, int[]> votes = new LinkedHashMap<>();
         for (int i = 0; i < g.size(); i++) {
-            if (g.isTerminal(i) && !g.isPruned(i)) {
+            if (g.isTerminal(i) && !g.isPruned(i) && !g.isInvalid(i)) {
                 int[] v = votes.computeIfAbsent(ctx.problem().answer(g.state(i)), a -> new int[] {0, -1});
                 if (v[1] < 0) {
                     v[1] = i;

@@ -8,6 +8,8 @@ import org.rlmworkbench.runner.event.NodeAdded;
 import org.rlmworkbench.runner.event.RunEvent;
 import org.rlmworkbench.runner.event.SolutionFound;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.graph.WrittenStep;
+import org.rlmworkbench.runner.model.CancelToken;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Step;
@@ -28,6 +30,8 @@ public final class RunContext {
     private final List<Integer> solutions = new ArrayList<>();
     private final MemoryGuard memory = new MemoryGuard();
     private final List<String> warnings = new ArrayList<>();
+    private final CancelToken cancelToken = new CancelToken();
+    private final ModelCalls modelCalls;
     private volatile boolean cancelled;
 
     public RunContext(ReasoningGraph graph, Problem<Object> problem, Models models, long seed, EventSink sink) {
@@ -36,6 +40,17 @@ public final class RunContext {
         this.models = models;
         this.rng = new SplittableRandom(seed);
         this.sink = sink;
+        this.modelCalls = new ModelCalls(seed, cancelToken, this::emit);
+    }
+
+    /** The run's gateway to language models: recording, cache, cancel token and usage. */
+    public ModelCalls modelCalls() {
+        return modelCalls;
+    }
+
+    /** Fires when the run is cancelled; every model call of the run listens to it. */
+    public CancelToken cancelToken() {
+        return cancelToken;
     }
 
     public ReasoningGraph graph() {
@@ -77,6 +92,26 @@ public final class RunContext {
         int id = graph.addChild(parent, step, next, prior, terminal);
         emit(NodeAdded.lazy(id, parent, graph.depth(id), step::text, () -> problem.encodeState(next), prior,
                 terminal));
+        return id;
+    }
+
+    /**
+     * Adds a child whose step a model wrote and reports it. A valid one leads to {@code next}; an
+     * invalid one (the problem rejected the text) keeps the parent's state, is terminal with reward -1
+     * and counts as an invalid step of the run.
+     *
+     * @param step the parsed step, or null for an invalid one
+     */
+    public int addWrittenChild(int parent, Step<Object> step, double prior, WrittenStep how) {
+        Object next = how.invalid() ? graph.state(parent) : step.next();
+        boolean terminal = how.invalid() || problem.isTerminal(next);
+        Object content = how.invalid() ? how.raw() : step;
+        int id = graph.addWrittenChild(parent, content, next, prior, terminal, how);
+        if (how.invalid()) {
+            modelCalls.countInvalid();
+        }
+        String text = graph.text(id);
+        emit(new NodeAdded(id, parent, graph.depth(id), text, problem.encodeState(next), prior, terminal, how));
         return id;
     }
 
@@ -122,8 +157,10 @@ public final class RunContext {
         return List.copyOf(warnings);
     }
 
+    /** Cancels the run: the next event ends it, and a model call in flight is abandoned. */
     public void cancel() {
         cancelled = true;
+        cancelToken.cancel();
     }
 
     public void checkCancelled() {

@@ -8,6 +8,7 @@ import org.rlmworkbench.runner.event.Backtracked;
 import org.rlmworkbench.runner.event.Candidate;
 import org.rlmworkbench.runner.event.Evaluation;
 import org.rlmworkbench.runner.event.LoopIteration;
+import org.rlmworkbench.runner.event.ModelCalled;
 import org.rlmworkbench.runner.event.NodeAdded;
 import org.rlmworkbench.runner.event.NodePruned;
 import org.rlmworkbench.runner.event.NodeRefined;
@@ -45,6 +46,17 @@ public final class Narrator {
             texts.set(e.id(), e.text());
             if (e.parent() < 0) {
                 return "The root #0 is the problem: " + e.text() + ".";
+            }
+            if (e.invalid()) {
+                return String.format(Locale.ROOT, "The model proposed '%s': %s.%s It stays as #%d under #%d, invalid,"
+                        + " with reward -1, and is never selected.", e.written().raw().strip(),
+                        plainReason(e.written().raw(), e.written().reason()), times(e.written().count()), e.id(),
+                        e.parent());
+            }
+            if (e.written() != null) {
+                return String.format(Locale.ROOT, "The model wrote '%s'%s: added #%d under #%d with prior P = %s%s.",
+                        e.text(), e.written().count() > 1 ? " (" + e.written().count() + " samples agree)" : "",
+                        e.id(), e.parent(), num(e.prior()), e.terminal() ? " (a final answer)" : "");
             }
             return String.format(Locale.ROOT, "Added #%d '%s' under #%d with prior P = %s%s.", e.id(), e.text(),
                     e.parent(), num(e.prior()), e.terminal() ? " (a final answer)" : "");
@@ -97,6 +109,16 @@ public final class Narrator {
         } else if (event instanceof SolutionFound e) {
             return String.format(Locale.ROOT, "Solution found at #%d %s: answer %s, the verifier gives %s.", e.node(),
                     quote(e.node()), e.answer(), signed(e.reward()));
+        } else if (event instanceof ModelCalled e) {
+            int samples = e.exchanges().stream().mapToInt(ModelCalled.Exchange::n).sum();
+            return String.format(Locale.ROOT, "The %s model '%s' was asked %d prompt%s (%d sample%s) and answered in %s ms:"
+                    + " %d tokens in, %d out%s.", e.role(), e.model(), e.exchanges().size(),
+                    e.exchanges().size() == 1 ? "" : "s", samples, samples == 1 ? "" : "s",
+                    String.format(Locale.ROOT, "%.0f", e.latencyMs()), e.promptTokens(), e.completionTokens(),
+                    e.cost() > 0 ? String.format(Locale.ROOT, ", cost %.4f", e.cost()) : "");
+        } else if (event instanceof org.rlmworkbench.runner.event.TreeImported e) {
+            return "Imported tree " + (e.tree() + 1) + " of " + e.source() + " (" + e.format() + "); not in the file: "
+                    + String.join(", ", e.missing()) + ".";
         } else if (event instanceof RunFinished e) {
             return String.format(Locale.ROOT, "Finished (%s): %s, answer %s, after %d iteration%s and %d nodes.",
                     e.reason(), e.solved() ? "solved" : "not solved", e.answer() == null ? "none" : e.answer(),
@@ -147,6 +169,29 @@ public final class Narrator {
         Evaluation worst = ev.stream().min(Comparator.comparingDouble(Evaluation::value)).orElseThrow();
         return String.format(Locale.ROOT, "Evaluate (%s) valued %d nodes: best #%d at %s, worst #%d at %s.",
                 e.source(), ev.size(), best.node(), num(best.value()), worst.node(), num(worst.value()));
+    }
+
+    /**
+     * A problem's rejection reason as the second half of a sentence: without the step it repeats
+     * ({@code 13 - 4 = 8: the arithmetic is wrong (13 - 4 = 9)} becomes
+     * {@code the arithmetic is wrong, 13 - 4 = 9}).
+     */
+    static String plainReason(String raw, String reason) {
+        String r = reason.strip();
+        String step = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        int colon = r.indexOf(": ");
+        if (colon > 0 && !step.isEmpty() && step.startsWith(r.substring(0, colon).strip().replaceAll("\\s+", " "))) {
+            r = r.substring(colon + 2).strip();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*\\S) \\(([^()]*)\\)$").matcher(r);
+        if (m.matches()) {
+            r = m.group(1) + ", " + m.group(2);
+        }
+        return r;
+    }
+
+    private static String times(int count) {
+        return count > 1 ? " (" + count + " samples wrote it.)" : "";
     }
 
     private String quote(int node) {

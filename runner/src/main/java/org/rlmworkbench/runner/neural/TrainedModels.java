@@ -2,6 +2,7 @@ package org.rlmworkbench.runner.neural;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rlmworkbench.runner.model.LanguageModel;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.problem.Problem;
 
@@ -67,6 +68,14 @@ public record TrainedModels(NeuralNet value, NeuralNet policy, NeuralNet lm) imp
             m = m.withPolicy(new NeuralPolicyModel(policy));
         }
         return m;
+    }
+
+    /**
+     * The trained character LM as a language model that writes steps (the writer role), named
+     * {@code lm}, or null when the directory holds no {@code lm.json}.
+     */
+    public LanguageModel languageModel() {
+        return lm == null ? null : new CharLmLanguageModel(lm, "lm");
     }
 
     @Override

@@ -33,7 +33,7 @@ public record Aggregate(boolean vote) implements Operator {
         ReasoningGraph g = ctx.graph();
         Map<String, List<Integer>> byAnswer = new LinkedHashMap<>();
         for (int n : input) {
-            if (g.isTerminal(n) && !g.isPruned(n)) {
+            if (g.isTerminal(n) && !g.isPruned(n) && !g.isInvalid(n)) {
                 byAnswer.computeIfAbsent(ctx.problem().answer(g.state(n)), a -> new ArrayList<>()).add(n);
             }
         }
@@ -67,7 +67,7 @@ public record Aggregate(boolean vote) implements Operator {
         ReasoningGraph g = ctx.graph();
         Map<String, List<Integer>> byState = new LinkedHashMap<>();
         for (int n : input) {
-            if (!g.isPruned(n)) {
+            if (!g.isPruned(n) && !g.isInvalid(n)) {
                 byState.computeIfAbsent(ctx.problem().stateKey(g.state(n)), k -> new ArrayList<>()).add(n);
             }
         }

@@ -63,7 +63,7 @@ public record Backtrack(boolean toParent, double threshold) implements Operator 
             return !g.isTerminal(node);
         }
         for (int c = g.firstChild(node); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
-            if (!g.isPruned(c) && !ctx.tried().get(c)) {
+            if (!g.isPruned(c) && !g.isInvalid(c) && !ctx.tried().get(c)) {
                 return true;
             }
         }

@@ -1,13 +1,19 @@
 package org.rlmworkbench.runner.operator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rlmworkbench.runner.event.Evaluation;
 import org.rlmworkbench.runner.event.ValuesComputed;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.interpret.ModelCalls;
 import org.rlmworkbench.runner.interpret.Params;
 import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.interpret.RunFailedException;
+import org.rlmworkbench.runner.model.Completion;
+import org.rlmworkbench.runner.model.CompletionRequest;
+import org.rlmworkbench.runner.model.LanguageModel;
 import org.rlmworkbench.runner.model.ValueModel;
 import org.rlmworkbench.runner.problem.Problem;
 
@@ -16,14 +22,17 @@ import org.rlmworkbench.runner.problem.Problem;
  * outcome reward (+1 / -1) as both R and V, and a correct one is reported as a solution. Others are
  * valued by the value model (all in one batch), by random rollouts to a terminal, by the reward
  * model (a process reward), or by the problem's heuristic; a value estimate may be mixed with a
- * rollout as {@code (1 - alpha) · value + alpha · rollout}.
+ * rollout as {@code (1 - alpha) · value + alpha · rollout}. With source {@code judge} a language model
+ * reads the problem's value prompt n times and its last words are mapped into [-1, 1] (see
+ * {@link Judge}); with {@code terminal = judge} it also gives final answers their reward. An invalid
+ * (model-written, rejected) step gets V = R = -1.
  */
-public record Evaluate(String nodeId, String source, double alpha, int rolloutDepth, int rollouts)
-        implements Operator {
+public record Evaluate(String nodeId, String source, double alpha, int rolloutDepth, int rollouts, int judgeSamples,
+                       boolean judgeTerminal) implements Operator {
 
     static Evaluate from(Params p) {
         return new Evaluate(p.nodeId(), p.choice("source"), p.real("alpha"), p.integer("rollout_depth"),
-                p.integer("rollouts"));
+                p.integer("rollouts"), p.integer("judge_samples"), p.choice("terminal").equals("judge"));
     }
 
     @Override
@@ -41,6 +50,8 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
                     + " and none is chosen; choose one or use value_or_rollout");
         }
         double[] modelValues = null;
+        Map<Integer, Double> judged = used.equals("judge") || judgeTerminal ? judge(ctx, input, used.equals("judge"))
+                : Map.of();
         if (used.equals("value")) {
             List<Object> states = new ArrayList<>();
             for (int n : input) {
@@ -53,8 +64,15 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
         int m = 0;
         for (int n : input) {
             Object state = g.state(n);
+            if (g.isInvalid(n)) {
+                // a step the problem rejected: the worst outcome, whatever the source
+                g.setReward(n, -1);
+                g.setValue(n, -1);
+                evaluations.add(new Evaluation(n, -1.0, -1.0));
+                continue;
+            }
             if (g.isTerminal(n)) {
-                double r = problem.outcomeReward(state);
+                double r = judgeTerminal ? judged.get(n) : problem.outcomeReward(state);
                 g.setReward(n, r);
                 g.setValue(n, r);
                 evaluations.add(new Evaluation(n, r, r));
@@ -70,6 +88,7 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
                     }
                 }
                 case "rollout" -> v = rollout(ctx, state);
+                case "judge" -> v = judged.get(n);
                 case "reward" -> {
                     v = ctx.models().reward().reward(problem, state);
                     reward = v;
@@ -93,6 +112,54 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
             }
         }
         return input;
+    }
+
+    /**
+     * Asks the judge, in one call, for the value of every non-terminal node (when {@code values}) and
+     * the verdict on every terminal node's answer (when judging final answers); maps each answer by
+     * {@link Judge}.
+     */
+    private Map<Integer, Double> judge(RunContext ctx, int[] input, boolean values) {
+        ReasoningGraph g = ctx.graph();
+        Problem<Object> problem = ctx.problem();
+        LanguageModel judge = ctx.models().judge();
+        if (judge == null) {
+            throw new RunFailedException("node '" + nodeId + "', field params." + (values ? "source" : "terminal")
+                    + ": needs a judge model, and none is chosen; choose one (--judge on the command line)");
+        }
+        List<ModelCalls.Ask> asks = new ArrayList<>();
+        List<Integer> about = new ArrayList<>();
+        String instance = g.text(g.root());
+        for (int n : input) {
+            if (g.isInvalid(n) || about.contains(n)) {
+                continue;
+            }
+            Object state = g.state(n);
+            String prompt;
+            if (g.isTerminal(n)) {
+                if (!judgeTerminal) {
+                    continue;
+                }
+                prompt = problem.prompts().renderJudgeAnswer(instance, problem.answer(state));
+            } else if (values) {
+                prompt = problem.prompts().renderValue(problem.promptText(state));
+            } else {
+                continue;
+            }
+            asks.add(new ModelCalls.Ask(n, new CompletionRequest(prompt, judgeSamples, Judge.TEMPERATURE,
+                    Judge.MAX_TOKENS, List.of(), ctx.modelCalls().seedFor(n))));
+            about.add(n);
+        }
+        Map<Integer, Double> out = new HashMap<>();
+        if (asks.isEmpty()) {
+            return out;
+        }
+        List<Completion> answers = ctx.modelCalls().complete("judge", judge, asks);
+        Map<String, Double> words = problem.prompts().valueWords();
+        for (int i = 0; i < about.size(); i++) {
+            out.put(about.get(i), Judge.value(answers.get(i), words));
+        }
+        return out;
     }
 
     /** Mean outcome of random rollouts; a rollout cut off by the depth limit scores the heuristic. */

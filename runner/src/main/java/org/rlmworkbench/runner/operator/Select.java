@@ -19,7 +19,7 @@ import org.rlmworkbench.runner.operator.selection.UctSelection;
  * prior-free PUCT) or by greedy, top-k or sampled choice; with scope {@code input} it chooses
  * within the working set; with scope {@code children} among each working-set node's children
  * (a node without an eligible child passes itself on, so Backtrack can see the dead end).
- * Pruned nodes are never chosen. Every choice is reported with each candidate's terms.
+ * Pruned nodes and invalid (model-written, rejected) steps are never chosen. Every choice is reported with each candidate's terms.
  */
 public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by, int k, double temperature,
                      boolean unvisitedOnly) implements Operator {
@@ -83,7 +83,7 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         int[] out = new int[nodes.length];
         int n = 0;
         for (int c : nodes) {
-            if (!ctx.graph().isPruned(c) && !(unvisitedOnly && ctx.tried().get(c))) {
+            if (!ctx.graph().isPruned(c) && !ctx.graph().isInvalid(c) && !(unvisitedOnly && ctx.tried().get(c))) {
                 out[n++] = c;
             }
         }
@@ -94,14 +94,14 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         ReasoningGraph g = ctx.graph();
         int count = 0;
         for (int c = g.firstChild(node); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
-            if (!g.isPruned(c) && !(unvisitedOnly && ctx.tried().get(c))) {
+            if (!g.isPruned(c) && !g.isInvalid(c) && !(unvisitedOnly && ctx.tried().get(c))) {
                 count++;
             }
         }
         int[] out = new int[count];
         int i = 0;
         for (int c = g.firstChild(node); c != ReasoningGraph.NONE; c = g.nextSibling(c)) {
-            if (!g.isPruned(c) && !(unvisitedOnly && ctx.tried().get(c))) {
+            if (!g.isPruned(c) && !g.isInvalid(c) && !(unvisitedOnly && ctx.tried().get(c))) {
                 out[i++] = c;
             }
         }

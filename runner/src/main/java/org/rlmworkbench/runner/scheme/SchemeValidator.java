@@ -69,10 +69,10 @@ public final class SchemeValidator {
                 errors.add(SchemeError.error(n.id(), "params." + e.getKey(), ex.getMessage()));
             }
         }
-        if (type == NodeType.LOOP && n.params().get("iterations") == null && n.params().get("max_nodes") == null
-                && n.params().get("seconds") == null) {
+        if (type == NodeType.LOOP && java.util.stream.Stream.of("iterations", "max_nodes", "seconds", "model_calls",
+                "tokens", "cost").allMatch(b -> n.params().get(b) == null)) {
             errors.add(SchemeError.error(n.id(), "params.iterations",
-                    "loop without a budget: set iterations, max_nodes or seconds"));
+                    "loop without a budget: set iterations, max_nodes, seconds, model_calls, tokens or cost"));
         }
     }
 

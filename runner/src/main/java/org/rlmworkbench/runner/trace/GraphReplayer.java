@@ -69,7 +69,11 @@ public final class GraphReplayer implements RunListener {
                 g.addRoot(e.text(), state, e.terminal());
             } else {
                 node(g, e.parent(), "parent of node " + e.id());
-                g.addChild(e.parent(), e.text(), state, e.prior(), e.terminal());
+                if (e.written() != null) {
+                    g.addWrittenChild(e.parent(), e.text(), state, e.prior(), e.terminal(), e.written());
+                } else {
+                    g.addChild(e.parent(), e.text(), state, e.prior(), e.terminal());
+                }
                 if (g.depth(e.id()) != e.depth()) {
                     throw new IllegalStateException("node " + e.id() + " says depth " + e.depth()
                             + ", its parent " + e.parent() + " puts it at depth " + g.depth(e.id()));
@@ -113,7 +117,7 @@ public final class GraphReplayer implements RunListener {
         } else if (event instanceof SolutionFound e) {
             g.markSolved(node(g, e.node(), "solution node"));
         }
-        // NodeSelected, Backtracked, operator and loop events, RunFinished: no change to the graph
+        // NodeSelected, Backtracked, ModelCalled, operator and loop events, RunFinished: no change to the graph
     }
 
     private static int node(ReasoningGraph g, int id, String role) {

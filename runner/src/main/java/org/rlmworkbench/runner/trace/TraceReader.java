@@ -19,7 +19,8 @@ import org.rlmworkbench.runner.event.RunStarted;
 
 /**
  * Reads a JSON Lines trace back into events, checking as it goes that each event fits the run
- * so far (a replay of the graph). Every fault is a {@link TraceFormatException} naming the file,
+ * so far (a replay of the graph). Traces of format 1 (before model calls were recorded) and 2
+ * read; a newer format is refused with a message naming its version. Every fault is a {@link TraceFormatException} naming the file,
  * the line and what was expected there.
  */
 public final class TraceReader {
@@ -123,6 +124,11 @@ public final class TraceReader {
             throw new TraceFormatException(where + "not a trace event: " + ex.getOriginalMessage());
         } catch (RuntimeException ex) {
             throw new TraceFormatException(where + "not a trace event: " + ex.getMessage());
+        }
+        if (e instanceof RunStarted rs && (rs.format() < 1 || rs.format() > RunStarted.FORMAT)) {
+            throw new TraceFormatException(where + "trace format version " + rs.format() + " is not one this"
+                    + " workbench reads (versions 1 to " + RunStarted.FORMAT + ")" + (rs.format() > RunStarted.FORMAT
+                    ? "; it was written by a newer workbench" : ""));
         }
         if (first && !(e instanceof RunStarted)) {
             throw new TraceFormatException(where + "expected a run_started event first, got \""

@@ -226,7 +226,7 @@ class HardeningCliTest {
         Cli.Result r = cli("run", "--scheme", f.toString(), "--instance", "4 6 8 2");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: loop 'loop' stopped after 1 iterations",
-                "changed nothing, so max_nodes would never be reached");
+                "changed nothing, so its max_nodes (or model budget) would never be reached");
     }
 
     // 16. small ones
