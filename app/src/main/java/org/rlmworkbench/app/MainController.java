@@ -44,7 +44,6 @@ import org.rlmworkbench.graphview.view.ReasoningGraphView;
 import org.rlmworkbench.runner.debug.DebugState;
 import org.rlmworkbench.runner.event.LoopIteration;
 import org.rlmworkbench.runner.event.OperatorEntered;
-import org.rlmworkbench.runner.event.OperatorLeft;
 import org.rlmworkbench.runner.event.RunEvent;
 import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.model.ModelCatalog;
@@ -63,8 +62,14 @@ public final class MainController {
     private static final PseudoClass EXECUTING = PseudoClass.getPseudoClass("executing");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final int NARRATION_LIMIT = 3000;
+    private static final int NARRATED_PER_BATCH = 100;
+    private static final int BEST_CHILDREN = 5;
+    static final String DEMO_VALUE = "native-heuristic";
+    /** How far a presentation may enlarge the tree to fill the screen. */
+    private static final double PRESENTATION_MAX_ZOOM = 2.5;
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private ToolBar setupBar;
     @FXML private StackPane pickerHolder;
     @FXML private StackPane editorHolder;
@@ -89,7 +94,13 @@ public final class MainController {
     @FXML private ComboBox<String> policyChoice;
     @FXML private ComboBox<String> valueChoice;
     @FXML private ComboBox<String> rewardChoice;
+    @FXML private ComboBox<String> writerChoice;
+    @FXML private ComboBox<String> judgeChoice;
+    @FXML private Label usageLabel;
     @FXML private CheckMenuItem breakOnSolution;
+    @FXML private CheckMenuItem bestChildrenOnly;
+    @FXML private Label caption;
+    @FXML private ToolBar runBar;
     @FXML private javafx.scene.control.RadioMenuItem layoutTree;
     @FXML private javafx.scene.control.RadioMenuItem layoutRadial;
     @FXML private javafx.scene.control.RadioMenuItem layoutBalloon;
@@ -123,11 +134,14 @@ public final class MainController {
         editor = new SchemeEditorPane();
         Timing.mark("editor");
         editorHolder.getChildren().add(editor);
+        MenuMerge.into(menuBar, editor.detachMenus());
         graphView = new ReasoningGraphView(graphModel);
         graphView.setId("graph-view");
         graphView.autoFitProperty().set(true);
-        // MCTS on Game of 24 branches 36 ways at the root: a radial tree reads best at first sight
-        graphView.layoutKindProperty().set(org.rlmworkbench.graphview.layout.LayoutKind.RADIAL);
+        // a tidy top-down tree keeps its cards and numbers readable; MCTS on Game of 24 branches 36 ways
+        // at the root, so only the best children of each node are drawn, with a "+31 more" stub
+        graphView.layoutKindProperty().set(org.rlmworkbench.graphview.layout.LayoutKind.TREE);
+        graphView.topKProperty().set(BEST_CHILDREN);
         graphHolder.getChildren().add(graphView);
         inspectorModel = new InspectorModel(graphModel);
         inspectorHolder.setContent(new InspectorPane(inspectorModel));
@@ -144,8 +158,15 @@ public final class MainController {
         valueChoice.setItems(FXCollections.observableArrayList(catalog.valueNames()));
         rewardChoice.setItems(FXCollections.observableArrayList(catalog.rewardNames()));
         policyChoice.setValue(ModelChoice.NATIVE.policy());
-        valueChoice.setValue(ModelChoice.NATIVE.value());
+        // the demo's value source: the problem's heuristic gives every node a graded value, so the colours
+        // mean something and the sample instance is solved within seconds at the default speed
+        valueChoice.setValue(DEMO_VALUE);
         rewardChoice.setValue(ModelChoice.NATIVE.reward());
+        writerChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        writerChoice.setValue(ModelChoice.NATIVE.writer());
+        judgeChoice.setValue(ModelChoice.NATIVE.judge());
+        usageLabel.textProperty().bind(session.usageTextProperty());
         seedField.setText("7");
 
         narration.setCellFactory(v -> new NarrationCell());
@@ -190,6 +211,8 @@ public final class MainController {
         policyChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         valueChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         rewardChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        writerChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        judgeChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         loadSetup();
         showState(DebugState.READY);
         sampleLoaded = true;
@@ -230,7 +253,8 @@ public final class MainController {
             }
         }
         return new RunSetup(scheme, picker.problemId(), instance, new ModelChoice(policyChoice.getValue(),
-                valueChoice.getValue(), rewardChoice.getValue()), seed, budget);
+                valueChoice.getValue(), rewardChoice.getValue(), writerChoice.getValue(), judgeChoice.getValue()), seed,
+                budget);
     }
 
     private boolean loadSetup() {
@@ -298,18 +322,28 @@ public final class MainController {
             graphView.select(0);
         }
         charts.accept(batch);
-        List<String> lines = new ArrayList<>(batch.size());
+        // a batch of a fast run holds more events than anyone reads: only its last ones are put in words
+        int narrateFrom = Math.max(0, batch.size() - NARRATED_PER_BATCH);
+        List<String> lines = new ArrayList<>(Math.min(batch.size(), NARRATED_PER_BATCH + 1));
         String active = executingNode;
-        for (RunEvent e : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            RunEvent e = batch.get(i);
             if (e instanceof RunStarted) {
                 narration.getItems().clear();
                 lines.clear();
             }
-            lines.add(narrator.narrate(e));
+            if (i >= narrateFrom) {
+                if (i == narrateFrom && i > 0) {
+                    lines.add(String.format(Locale.ROOT, "… %,d events passed at full speed (the timeline shows "
+                            + "them one by one).", narrateFrom));
+                }
+                lines.add(narrator.narrate(e));
+            } else {
+                narrator.observe(e);
+            }
             if (e instanceof OperatorEntered oe) {
+                // it stays highlighted after its step ends, so a paused run shows where it is
                 active = oe.nodeId();
-            } else if (e instanceof OperatorLeft) {
-                active = null;
             } else if (e instanceof LoopIteration li && li.budget() > 0) {
                 progress.setProgress((double) li.iteration() / li.budget());
             }
@@ -322,6 +356,9 @@ public final class MainController {
             items.remove(0, items.size() - NARRATION_LIMIT);
         }
         narration.scrollTo(items.size() - 1);
+        if (!items.isEmpty()) {
+            caption.setText(items.get(items.size() - 1));
+        }
     }
 
     private void highlight(String nodeId) {
@@ -348,9 +385,10 @@ public final class MainController {
         }
         if (s == DebugState.FINISHED && session.debugger() != null && session.debugger().result() != null) {
             var r = session.debugger().result();
-            status(String.format(Locale.ROOT, "Finished: %s, answer %s, %d iterations, %d nodes.",
+            String path = solutionPath();
+            status(String.format(Locale.ROOT, "Finished: %s, answer %s, %d iterations, %d nodes.%s",
                     r.solved() ? "solved" : "not solved", r.answer() == null ? "none" : r.answer(), r.iterations(),
-                    r.nodes()), false);
+                    r.nodes(), path.isEmpty() ? "" : " Solution path: " + path), false);
             progress.setProgress(1);
         } else if (s == DebugState.FAILED && session.debugger() != null) {
             status("The run failed: " + session.debugger().failure().getMessage(), true);
@@ -358,11 +396,40 @@ public final class MainController {
             progress.setProgress(Math.max(progress.getProgress(), 0));
             status("Running: Pause (F6) stops between two events, Stop (Shift+F5) ends the run.", false);
         } else if (s == DebugState.PAUSED) {
-            status("Paused after event " + session.positionProperty().get()
+            var why = session.debugger() == null ? null : session.debugger().stopReason();
+            status((why == null ? "Paused" : "Stopped " + stopCause(why)) + " after event " + (why == null
+                    ? session.positionProperty().get() : why.eventIndex() + 1)
                     + ": step, play, or drag the timeline to look back.", false);
         } else if (s == DebugState.CANCELLED) {
             status("Stopped. Reset (Ctrl+R) starts again.", false);
         }
+    }
+
+    /** "at the breakpoint on 'backprop' (Backpropagate)", "at the first solution", "by the condition …". */
+    private String stopCause(org.rlmworkbench.runner.debug.StopReason why) {
+        return switch (why.kind()) {
+            case BREAKPOINT -> "at the breakpoint on '" + why.name() + "'" + editor.model().getScheme().node(why.name())
+                    .map(n -> " (" + n.type() + ")").orElse("");
+            case SOLUTION -> "at the first solution (Run > Break at the first solution)";
+            case CONDITION -> "by the condition '" + why.name() + "'";
+        };
+    }
+
+    /** The steps from the root to the first solved node, "13-9=4 → 10-4=6 → 4*6=24"; empty if none. */
+    private String solutionPath() {
+        var g = graphModel.graph();
+        for (int i = 0; i < g.size(); i++) {
+            if (g.isSolved(i)) {
+                List<String> steps = new ArrayList<>();
+                for (int n : g.pathTo(i)) {
+                    if (g.parent(n) >= 0) {
+                        steps.add(g.text(n));
+                    }
+                }
+                return String.join("  →  ", steps);
+            }
+        }
+        return "";
     }
 
     private void syncTimeline() {
@@ -391,13 +458,49 @@ public final class MainController {
         }
     }
 
+    /**
+     * The slider sets the pace (1 to 10,000 events a second, no pause at its right end) with or
+     * without animation; No animation only turns the glides and effects off.
+     */
     private void applySpeed() {
-        double eps = Math.pow(10, speedSlider.getValue());
-        boolean none = noAnimation.isSelected();
-        speedLabel.setText(none ? "max" : String.format(Locale.ROOT, "%.0f ev/s", eps));
-        session.setDelayMillis(none ? 0 : 1000.0 / eps);
-        graphView.animatedProperty().set(!none);
-        graphView.speedProperty().set(none ? 1 : Math.max(0.25, Math.min(4, eps / 10)));
+        double v = speedSlider.getValue();
+        boolean top = v >= speedSlider.getMax() - 0.05;
+        double eps = Math.pow(10, v);
+        speedLabel.setText(top ? "max" : String.format(Locale.ROOT, "%.0f ev/s", eps));
+        session.setDelayMillis(top ? 0 : 1000.0 / eps);
+        graphView.animatedProperty().set(!noAnimation.isSelected() && !top);
+        graphView.speedProperty().set(Math.max(0.25, Math.min(4, eps / 10)));
+    }
+
+    /** Sets the speed slider: events per second, or {@code max} for no pause between events. */
+    void setSpeed(String eventsPerSecond) {
+        if (eventsPerSecond.equalsIgnoreCase("max")) {
+            speedSlider.setValue(speedSlider.getMax());
+            return;
+        }
+        try {
+            speedSlider.setValue(Math.log10(Math.max(1, Double.parseDouble(eventsPerSecond))));
+        } catch (NumberFormatException e) {
+            status("--speed: expected events per second or max, got '" + eventsPerSecond + "'", true);
+        }
+    }
+
+    /** Shows {@code name} in a writer or judge picker, adding it when it is not listed (e.g. scripted:FILE). */
+    private static void chooseLanguageModel(ComboBox<String> picker, String name) {
+        if (!picker.getItems().contains(name)) {
+            picker.getItems().add(name);
+        }
+        picker.setValue(name);
+    }
+
+    /** Sets the writer and judge pickers, e.g. from the command line ({@code --writer scripted:FILE}). */
+    void chooseLanguageModels(String writer, String judge) {
+        if (writer != null) {
+            chooseLanguageModel(writerChoice, writer);
+        }
+        if (judge != null) {
+            chooseLanguageModel(judgeChoice, judge);
+        }
     }
 
     private void status(String text, boolean error) {
@@ -510,6 +613,16 @@ public final class MainController {
         new org.rlmworkbench.app.training.TrainingDialog(stage, problem, out, this::registerModels).show();
     }
 
+    /** Models > Endpoints: the user's endpoints file, edited in place. */
+    @FXML void editEndpoints() {
+        try {
+            new org.rlmworkbench.app.endpoints.EndpointsDialog(stage, new org.rlmworkbench.app.endpoints.EndpointsModel(
+                    org.rlmworkbench.runner.endpoint.EndpointsFile.userFile(), System::getenv)).show();
+        } catch (org.rlmworkbench.runner.endpoint.EndpointsFileException e) {
+            status(e.getMessage(), true);
+        }
+    }
+
     @FXML void loadTrainedModels() {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle("A directory written by Train models or ./workbench train");
@@ -526,16 +639,26 @@ public final class MainController {
                     picker.problemId()));
             String policy = policyChoice.getValue();
             String value = valueChoice.getValue();
+            String writer = writerChoice.getValue();
+            String judge = judgeChoice.getValue();
             policyChoice.setItems(FXCollections.observableArrayList(catalog.policyNames()));
             valueChoice.setItems(FXCollections.observableArrayList(catalog.valueNames()));
+            writerChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+            judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
             policyChoice.setValue(policy);
             valueChoice.setValue(value);
+            writerChoice.setValue(writer);
+            judgeChoice.setValue(judge);
             status("Models added to the pickers: " + String.join(", ", added) + ".", false);
             return true;
         } catch (RuntimeException e) {
             status("Cannot use the models in " + dir + ": " + e.getMessage(), true);
             return false;
         }
+    }
+
+    @FXML void chooseBestChildren() {
+        graphView.topKProperty().set(bestChildrenOnly.isSelected() ? BEST_CHILDREN : 0);
     }
 
     @FXML void fitTree() {
@@ -548,17 +671,28 @@ public final class MainController {
         setPresentation(!presentation);
     }
 
-    /** Full screen, large high-contrast type, slow speed; only the tree, the narration and the run bar. */
+    /**
+     * Full screen for a class: the tree takes the stage, fitted and enlarged so its cards read from
+     * the back of the room; the narration is a caption under it; the run bar (speed included) and
+     * the timeline stay. Everything comes back on leaving.
+     */
     void setPresentation(boolean on) {
+        if (on == presentation) {
+            return;
+        }
         presentation = on;
         if (on) {
             root.getStyleClass().add("presentation");
             mainSplit.getItems().remove(editorHolder);
             workSplit.getItems().remove(sideSplit);
+            centerSplit.getItems().remove(narration);
             setupBar.setVisible(false);
             setupBar.setManaged(false);
+            caption.setVisible(true);
+            caption.setManaged(true);
             speedSlider.setValue(Math.log10(2));
             noAnimation.setSelected(false);
+            graphView.maxFitScaleProperty().set(PRESENTATION_MAX_ZOOM);
         } else {
             root.getStyleClass().remove("presentation");
             if (!mainSplit.getItems().contains(editorHolder)) {
@@ -567,11 +701,37 @@ public final class MainController {
                 workSplit.getItems().add(sideSplit);
                 workSplit.setDividerPositions(0.72);
             }
+            if (!centerSplit.getItems().contains(narration)) {
+                centerSplit.getItems().add(narration);
+                centerSplit.setDividerPositions(0.78);
+            }
+            caption.setVisible(false);
+            caption.setManaged(false);
             setupBar.setVisible(true);
             setupBar.setManaged(true);
+            graphView.maxFitScaleProperty().set(1.0);
         }
         if (stage != null) {
             stage.setFullScreen(on);
+        }
+        Platform.runLater(() -> {
+            resortToolBars();
+            graphView.fitToView();
+        });
+    }
+
+    /**
+     * Has the tool bars sort their items into bar and overflow menu again, once the new type size
+     * and window size are in place: a changed item list is what makes a ToolBar do that, so after a
+     * presentation nothing stays behind in an overflow menu.
+     */
+    private void resortToolBars() {
+        root.applyCss();
+        root.layout();
+        for (ToolBar bar : List.of(runBar, setupBar)) {
+            List<javafx.scene.Node> items = new ArrayList<>(bar.getItems());
+            bar.getItems().clear();
+            bar.getItems().setAll(items);
         }
     }
 
@@ -618,12 +778,16 @@ public final class MainController {
         policyChoice.setValue(s.models().policy());
         valueChoice.setValue(s.models().value());
         rewardChoice.setValue(s.models().reward());
+        chooseLanguageModel(writerChoice, s.models().writer());
+        chooseLanguageModel(judgeChoice, s.models().judge());
         if (!loadSetup()) {
             status("Opened " + f + ", but its run cannot be set up: see the problems above.", true);
             return false;
         }
         if (!ws.trace().isEmpty()) {
-            // the run is deterministic: running it again to the trace's last event restores it
+            // the run is deterministic and its model calls are in the trace: running it again to the
+            // trace's last event, with every call answered from the recording, restores it
+            session.useRecording(ws.trace());
             session.seek(ws.trace().size());
         }
         status("Opened " + f + (ws.trace().isEmpty() ? "" : " at event " + ws.trace().size()) + ".", false);
@@ -784,7 +948,10 @@ public final class MainController {
     }
 
     @FXML void exportTreePng() {
-        export("Export tree as PNG", "PNG image", "*.png", f -> ViewExport.png(graphView, f));
+        int[] size = askSize("Export tree as PNG", "1920x1080");
+        if (size != null) {
+            export("Export tree as PNG", "PNG image", "*.png", f -> ViewExport.png(graphView, f, size[0], size[1]));
+        }
     }
 
     @FXML void exportTreeSvg() {
@@ -797,7 +964,34 @@ public final class MainController {
     }
 
     @FXML void exportChartPng() {
-        export("Export chart as PNG", "PNG image", "*.png", f -> ViewExport.png(charts.selectedChart(), f));
+        int[] size = askSize("Export chart as PNG", "1600x900");
+        if (size != null) {
+            export("Export chart as PNG", "PNG image", "*.png", f -> charts.exportPng(f, size[0], size[1]));
+        }
+    }
+
+    /** Asks for a picture size "WIDTHxHEIGHT"; null when cancelled or unreadable (the status line says why). */
+    private int[] askSize(String title, String suggestion) {
+        TextInputDialog d = new TextInputDialog(suggestion);
+        d.setTitle(title);
+        d.setHeaderText("Size of the picture in pixels, width x height (up to " + ViewExport.MAX_SIDE + " a side)");
+        var answer = d.showAndWait();
+        if (answer.isEmpty()) {
+            return null;
+        }
+        String[] parts = answer.get().trim().toLowerCase(Locale.ROOT).split("\\s*[x×*]\\s*");
+        try {
+            int w = Integer.parseInt(parts[0]);
+            int h = Integer.parseInt(parts[1]);
+            if (w >= 16 && h >= 16 && w <= ViewExport.MAX_SIDE && h <= ViewExport.MAX_SIDE && parts.length == 2) {
+                return new int[] {w, h};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // said below
+        }
+        status("Picture size: expected WIDTHxHEIGHT with 16 to " + ViewExport.MAX_SIDE + " pixels a side, got '"
+                + answer.get() + "'", true);
+        return null;
     }
 
     private interface FileAction {
@@ -870,6 +1064,10 @@ public final class MainController {
 
     ChartsPane charts() {
         return charts;
+    }
+
+    ProblemPicker picker() {
+        return picker;
     }
 
     ComboBox<String> policyChoice() {

@@ -14,8 +14,9 @@ import javafx.stage.Stage;
 
 /**
  * The workbench window: Game of 24, a sample instance and the MCTS scheme are loaded, so one press
- * on Play shows a tree growing. Options: {@code --workspace FILE}, {@code --presentation}, and
- * {@code --play} to start playing at once (a classroom display, a demo).
+ * on Play shows a tree growing. Options: {@code --workspace FILE}, {@code --presentation},
+ * {@code --speed EVENTS_PER_SECOND|max}, and {@code --play} to start playing at once (a classroom
+ * display, a demo, a long measured run).
  */
 public final class WorkbenchApp extends Application {
     private MainController controller;
@@ -29,7 +30,9 @@ public final class WorkbenchApp extends Application {
         controller = loader.getController();
         Timing.mark("window built");
         controller.attach(stage);
-        Scene scene = new Scene(root, 1500, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(LayoutMemory.DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(LayoutMemory.DEFAULT_HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("RLM Workbench");
@@ -43,11 +46,16 @@ public final class WorkbenchApp extends Application {
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         int w = args.indexOf("--workspace");
         Path workspace = w >= 0 && w + 1 < args.size() ? Path.of(args.get(w + 1)) : null;
+        int sp = args.indexOf("--speed");
+        if (sp >= 0 && sp + 1 < args.size()) {
+            controller.setSpeed(args.get(sp + 1));
+        }
         if (args.contains("--presentation")) {
             controller.setPresentation(true);
         }
         afterFirstFrame(() -> {
             controller.loadSample();
+            controller.chooseLanguageModels(option(args, "--writer"), option(args, "--judge"));
             if (workspace != null) {
                 controller.openWorkspace(workspace);
             }
@@ -57,6 +65,12 @@ public final class WorkbenchApp extends Application {
             }
         });
         stage.show();
+    }
+
+    /** The value after {@code name} in the arguments, or null. */
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
     }
 
     /**

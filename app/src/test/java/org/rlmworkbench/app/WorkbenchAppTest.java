@@ -66,6 +66,13 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** No animation, and the speed slider at its right end: the run goes as fast as it can. */
+    static void fullSpeed(FxRobot robot) throws Exception {
+        robot.clickOn("#no-animation");
+        Slider speed = robot.lookup("#speed").queryAs(Slider.class);
+        WaitForAsyncUtils.asyncFx(() -> speed.setValue(speed.getMax())).get(5, TimeUnit.SECONDS);
+    }
+
     private ReasoningGraph runnerGraph() {
         return c.session().debugger().context().graph();
     }
@@ -99,7 +106,7 @@ class WorkbenchAppTest {
     void aBreakpointOnBackpropagateStopsTheRunThere(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> c.editor().model().toggleBreakpoint("backprop")).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#no-animation");
+        fullSpeed(robot);
         robot.clickOn("#play");
         settle();
         assertThat(c.session().stateProperty().get()).isEqualTo(DebugState.PAUSED);
@@ -119,7 +126,7 @@ class WorkbenchAppTest {
 
     @Test
     void draggingTheTimelineBackShowsTheTreeAsItWas(FxRobot robot) throws Exception {
-        robot.clickOn("#no-animation");
+        fullSpeed(robot);
         WaitForAsyncUtils.asyncFx(() -> c.session().setBreakOnNodeSelected(-1)).get(5, TimeUnit.SECONDS);
         robot.clickOn("#step-iteration");
         settle();
@@ -176,7 +183,7 @@ class WorkbenchAppTest {
 
     @Test
     void aSavedWorkspaceReopensAtItsLastEvent(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.clickOn("#no-animation");
+        fullSpeed(robot);
         for (int i = 0; i < 4; i++) {
             robot.clickOn("#step-iteration");
             settle();
@@ -195,12 +202,13 @@ class WorkbenchAppTest {
     }
 
     @Test
-    void presentationModeHidesAllButTreeNarrationAndToolbar(FxRobot robot) throws Exception {
+    void presentationModeHidesAllButTreeCaptionAndToolbar(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> c.setPresentation(true)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#editor-holder").tryQuery()).isEmpty();
         assertThat(robot.lookup("#graph-view").tryQuery()).isPresent();
-        assertThat(robot.lookup("#narration").tryQuery()).isPresent();
+        assertThat(robot.lookup("#narration").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#caption").tryQuery()).isPresent();
         assertThat(robot.lookup("#play").tryQuery()).isPresent();
         assertThat(robot.lookup(".presentation").tryQuery()).isPresent();
         WaitForAsyncUtils.asyncFx(() -> c.setPresentation(false)).get(5, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -62,6 +63,7 @@ public final class SchemeEditorPane extends BorderPane {
     @FXML private StackPane propertiesHolder;
     @FXML private Label problemsTitle;
     @FXML private Label statusLabel;
+    @FXML private MenuBar menuBar;
     @FXML private Menu recentMenu;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
@@ -169,6 +171,20 @@ public final class SchemeEditorPane extends BorderPane {
 
     public PaletteView palette() {
         return palette;
+    }
+
+    /**
+     * Takes the editor's menus out of its own menu bar, for a host window that shows them in its
+     * single menu bar: two menu bars in one scene would claim the same shortcuts. The menus keep
+     * their actions; the host decides which accelerators stay.
+     */
+    public List<Menu> detachMenus() {
+        if (menuBar.getParent() instanceof javafx.scene.layout.Pane p) {
+            p.getChildren().remove(menuBar);
+        }
+        List<Menu> menus = List.copyOf(menuBar.getMenus());
+        menuBar.getMenus().clear();
+        return menus;
     }
 
     /** Opens a file, showing the reader's and validator's messages when there are errors. */

@@ -26,12 +26,16 @@ public final class ChartsPane extends TabPane {
     private final ChartsModel model = new ChartsModel();
     private final XYChart.Series<Number, Number> best = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rootQ = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> visits = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> visits = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> nodes = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> proposed = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> rejected = new XYChart.Series<>();
     private final LineChart<Number, Number> valueChart;
-    private final BarChart<String, Number> visitChart;
+    private final BarChart<Number, String> visitChart;
     private final LineChart<Number, Number> nodeChart;
+    private static final long REDRAW_NANOS = 200_000_000L;
     private boolean dirty;
+    private long lastRedraw;
 
     public ChartsPane() {
         best.setName("best value");
@@ -41,24 +45,37 @@ public final class ChartsPane extends TabPane {
         valueChart = lineChart("iteration", "value");
         valueChart.getData().add(best);
         valueChart.getData().add(rootQ);
+        // two lines: the legend says which is which
+        valueChart.setLegendVisible(true);
+        valueChart.setLegendSide(javafx.geometry.Side.TOP);
         CategoryAxis children = new CategoryAxis();
         children.setLabel("root's children");
         NumberAxis n = new NumberAxis();
-        n.setLabel("N");
-        visitChart = new BarChart<>(children, n);
+        n.setLabel("visits N");
+        // horizontal bars: the children's steps read level on the left instead of squeezing the plot
+        visitChart = new BarChart<>(n, children);
         visitChart.setAnimated(false);
         visitChart.setLegendVisible(false);
         visitChart.getData().add(visits);
         nodeChart = lineChart("events", "nodes");
         nodeChart.setLegendVisible(false);
         nodeChart.getData().add(nodes);
-        getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart));
+        proposed.setName("written steps");
+        rejected.setName("invalid steps");
+        LineChart<Number, Number> writtenChart = lineChart("iteration", "steps");
+        writtenChart.setCreateSymbols(true);
+        writtenChart.getData().add(proposed);
+        writtenChart.getData().add(rejected);
+        getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart),
+                tab("Written steps", writtenChart));
         getStyleClass().add("charts");
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty) {
+                // a few redraws a second read as live; one per frame would take the frame from input
+                if (dirty && now - lastRedraw >= REDRAW_NANOS) {
                     dirty = false;
+                    lastRedraw = now;
                     redraw();
                 }
             }
@@ -118,11 +135,14 @@ public final class ChartsPane extends TabPane {
         rootQ.getData().setAll(q);
         List<Map.Entry<Integer, Integer>> top = new ArrayList<>(model.rootChildVisits().entrySet());
         top.sort(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder()));
-        List<XYChart.Data<String, Number>> bars = new ArrayList<>();
-        for (Map.Entry<Integer, Integer> e : top.subList(0, Math.min(MAX_BARS, top.size()))) {
+        List<XYChart.Data<Number, String>> bars = new ArrayList<>();
+        List<Map.Entry<Integer, Integer>> shown = top.subList(0, Math.min(MAX_BARS, top.size()));
+        // the most visited at the top: a category axis runs upwards
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Map.Entry<Integer, Integer> e = shown.get(i);
             String label = model.rootChildText(e.getKey());
             int cut = label.indexOf(" (");
-            bars.add(new XYChart.Data<>((cut > 0 ? label.substring(0, cut) : label) + " #" + e.getKey(), e.getValue()));
+            bars.add(new XYChart.Data<>(e.getValue(), (cut > 0 ? label.substring(0, cut) : label) + " #" + e.getKey()));
         }
         visits.getData().setAll(bars);
         List<ChartsModel.SizePoint> s = model.sizes();
@@ -132,6 +152,52 @@ public final class ChartsPane extends TabPane {
             n.add(new XYChart.Data<>(s.get(i).event(), s.get(i).nodes()));
         }
         nodes.getData().setAll(n);
+        List<ChartsModel.ProposalPoint> pp = model.proposals();
+        int sp = Math.max(1, pp.size() / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> all = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> bad = new ArrayList<>();
+        for (int i = 0; i < pp.size(); i += sp) {
+            all.add(new XYChart.Data<>(pp.get(i).iteration(), pp.get(i).proposals()));
+            bad.add(new XYChart.Data<>(pp.get(i).iteration(), pp.get(i).invalid()));
+        }
+        proposed.getData().setAll(all);
+        rejected.getData().setAll(bad);
+    }
+
+    /** The node count of the last point the Nodes chart draws; 0 when it is empty. */
+    public int nodeSeriesLast() {
+        var d = nodes.getData();
+        return d.isEmpty() ? 0 : d.get(d.size() - 1).getYValue().intValue();
+    }
+
+    /**
+     * Writes the chart on the selected tab as PNG at {@code width} x {@code height} pixels: the
+     * chart is laid out at that size off screen (its type scaled with it), not enlarged from the
+     * screen's pixels.
+     */
+    public void exportPng(java.nio.file.Path file, int width, int height) throws java.io.IOException {
+        redraw();
+        javafx.scene.Node chart = selectedChart();
+        var box = new javafx.scene.layout.StackPane();
+        double k = Math.max(1, Math.min(width / 800.0, height / 450.0));
+        // laid out at a size whose proportions match, then scaled: type stays readable at high resolution
+        double w = width / k;
+        double h = height / k;
+        var parent = ((javafx.scene.control.Tab) getSelectionModel().getSelectedItem());
+        parent.setContent(null);
+        try {
+            box.getChildren().add(chart);
+            var scene = new javafx.scene.Scene(box, w, h);
+            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            box.applyCss();
+            box.layout();
+            var params = new javafx.scene.SnapshotParameters();
+            params.setTransform(javafx.scene.transform.Transform.scale(width / w, height / h));
+            org.rlmworkbench.graphview.export.ViewExport.writePng(box.snapshot(params, null), file);
+        } finally {
+            box.getChildren().clear();
+            parent.setContent(chart);
+        }
     }
 
     /** The chart on the selected tab, for export. */

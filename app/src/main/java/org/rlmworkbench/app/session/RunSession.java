@@ -32,17 +32,23 @@ import org.rlmworkbench.runner.scheme.InvalidSchemeException;
 public final class RunSession {
     private final ModelCatalog catalog;
     private final List<Consumer<List<RunEvent>>> consumers = new ArrayList<>();
-    private final FxEventBatcher batcher = new FxEventBatcher(this::deliver);
+    /** The live run's batcher; one per run, so that a discarded run's late events are dropped. */
+    private FxEventBatcher batcher;
     private final ReadOnlyObjectWrapper<DebugState> state = new ReadOnlyObjectWrapper<>(this, "state",
             DebugState.READY);
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
     private final ReadOnlyLongWrapper furthest = new ReadOnlyLongWrapper(this, "furthest");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final List<RunEvent> delivered = new ArrayList<>();
+    private final ReadOnlyStringWrapper usageText = new ReadOnlyStringWrapper(this, "usageText", "");
+    private final ModelUsageTally usage = new ModelUsageTally();
+    private List<RunEvent> recording = List.of();
+    /** Events delivered to the consumers in this run; the events themselves are kept once, by the debugger. */
+    private long delivered;
     private RunSetup setup;
     private Debugger debugger;
     private double delayMillis = 100;
     private boolean breakOnSolution;
+    private String nodeCondition;
 
     public RunSession(ModelCatalog catalog) {
         this.catalog = catalog;
@@ -72,13 +78,33 @@ public final class RunSession {
         return message.getReadOnlyProperty();
     }
 
+    /** What the shown run spent on language models (calls, tokens, cost, invalid steps); empty when none. */
+    public ReadOnlyStringProperty usageTextProperty() {
+        return usageText.getReadOnlyProperty();
+    }
+
+    /**
+     * Answers the next run's model calls from these recorded events (a reopened workspace's trace),
+     * so that replaying it never asks a model; call before {@link #seek}.
+     */
+    public void useRecording(List<RunEvent> events) {
+        recording = List.copyOf(events);
+        if (debugger != null) {
+            debugger.useRecording(recording);
+        }
+    }
+
     public RunSetup setup() {
         return setup;
     }
 
     /** The events shown so far, in order (the current trace). */
     public List<RunEvent> events() {
-        return List.copyOf(delivered);
+        if (debugger == null) {
+            return List.of();
+        }
+        List<RunEvent> all = debugger.events();
+        return all.subList(0, (int) Math.min(all.size(), delivered));
     }
 
     /**
@@ -87,6 +113,7 @@ public final class RunSession {
      */
     public boolean load(RunSetup newSetup) {
         discard();
+        delivered = 0;
         setup = Objects.requireNonNull(newSetup);
         try {
             Problem<?> problem = Problems.byId(newSetup.problem());
@@ -106,8 +133,23 @@ public final class RunSession {
         }
         debugger.setDelayMillis(delayMillis);
         debugger.setBreakOnSolution(breakOnSolution);
+        debugger.useRecording(recording);
+        org.rlmworkbench.runner.model.ResponseCache.fromSettings().ifPresent(debugger::useCache);
+        usage.clear();
+        usageText.set("");
+        Debugger run = debugger;
+        batcher = new FxEventBatcher(batch -> {
+            // a discarded run (Reset, a new setup) may still have events on their way: they are not shown
+            if (debugger == run) {
+                deliver(batch);
+            }
+        });
         debugger.addListener(batcher);
-        debugger.addStateListener((s, n) -> Platform.runLater(() -> state.set(s)));
+        debugger.addStateListener((s, n) -> Platform.runLater(() -> {
+            if (debugger == run) {
+                state.set(s);
+            }
+        }));
         message.set("");
         state.set(DebugState.READY);
         position.set(0);
@@ -116,6 +158,7 @@ public final class RunSession {
     }
 
     private void discard() {
+        recording = List.of();
         if (debugger != null) {
             debugger.close();
             debugger = null;
@@ -123,14 +166,16 @@ public final class RunSession {
     }
 
     private void deliver(List<RunEvent> batch) {
+        usage.accept(batch);
+        usageText.set(usage.text());
         for (RunEvent e : batch) {
             if (e instanceof org.rlmworkbench.runner.event.RunStarted) {
-                delivered.clear();
+                delivered = 0;
             }
-            delivered.add(e);
+            delivered++;
         }
-        position.set(delivered.size());
-        furthest.set(Math.max(furthest.get(), delivered.size()));
+        position.set(delivered);
+        furthest.set(Math.max(furthest.get(), delivered));
         for (Consumer<List<RunEvent>> c : consumers) {
             c.accept(batch);
         }
@@ -203,7 +248,7 @@ public final class RunSession {
             for (Consumer<List<RunEvent>> c : consumers) {
                 c.accept(List.of());
             }
-            delivered.clear();
+            delivered = 0;
         }
     }
 
@@ -238,7 +283,14 @@ public final class RunSession {
     /** Stops when Select chooses reasoning node {@code node}; a negative node removes the condition. */
     public void setBreakOnNodeSelected(int node) {
         if (debugger != null) {
-            debugger.setCondition("node selected", node < 0 ? null : Debugger.nodeSelected(node));
+            if (nodeCondition != null) {
+                debugger.setCondition(nodeCondition, null);
+            }
+            // the condition's name is what the status line says when it stops the run
+            nodeCondition = node < 0 ? null : "node #" + node + " selected";
+            if (nodeCondition != null) {
+                debugger.setCondition(nodeCondition, Debugger.nodeSelected(node));
+            }
         }
     }
 

@@ -56,6 +56,12 @@ public final class WorkspaceIO {
         models.put("policy", s.models().policy());
         models.put("value", s.models().value());
         models.put("reward", s.models().reward());
+        if (!s.models().writer().equals("none")) {
+            models.put("writer", s.models().writer());
+        }
+        if (!s.models().judge().equals("none")) {
+            models.put("judge", s.models().judge());
+        }
         root.put("seed", s.seed());
         if (s.budget() == null) {
             root.putNull("budget");
@@ -118,7 +124,8 @@ public final class WorkspaceIO {
         }
         JsonNode m = root.path("models");
         ModelChoice models = new ModelChoice(m.path("policy").asText(ModelChoice.NATIVE.policy()),
-                m.path("value").asText(ModelChoice.NATIVE.value()), m.path("reward").asText(ModelChoice.NATIVE.reward()));
+                m.path("value").asText(ModelChoice.NATIVE.value()), m.path("reward").asText(ModelChoice.NATIVE.reward()),
+                m.path("writer").asText("none"), m.path("judge").asText("none"));
         JsonNode seed = root.get("seed");
         if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
             throw new WorkspaceException(file + ": field seed: must be an integer");
@@ -147,6 +154,10 @@ public final class WorkspaceIO {
                 throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + ex.getOriginalMessage());
             } catch (RuntimeException ex) {
                 throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + ex.getMessage());
+            }
+            if (e instanceof RunStarted rs && (rs.format() < 1 || rs.format() > RunStarted.FORMAT)) {
+                throw new WorkspaceException(file + ": field trace[" + i + "]: trace format version " + rs.format()
+                        + " is not one this workbench reads (versions 1 to " + RunStarted.FORMAT + ")");
             }
             if (i == 0 && !(e instanceof RunStarted)) {
                 throw new WorkspaceException(file + ": field trace[0]: expected a run_started event first");

@@ -43,10 +43,33 @@ public final class ViewExport {
         }
     }
 
-    /** The view's current picture as an SVG document. */
+    /**
+     * The whole tree, fitted into {@code width} x {@code height} pixels (enlarged up to 4x for a
+     * small tree), as PNG: the chosen resolution, not the screen's, and without the minimap.
+     */
+    public static void png(ReasoningGraphView view, Path file, int width, int height) throws IOException {
+        if (width < 16 || height < 16 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("the size must be 16 to " + MAX_SIDE + " pixels a side, got " + width
+                    + "x" + height);
+        }
+        javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(width, height);
+        var vp = view.fittedViewport(width, height, 4.0);
+        view.painter().paint(new org.rlmworkbench.graphview.view.CanvasSurface(canvas.getGraphicsContext2D()),
+                view.frame(width, height, vp));
+        writePng(canvas.snapshot(null, null), file);
+    }
+
+    /** The largest side of an exported picture, in pixels. */
+    public static final int MAX_SIDE = 8192;
+
+    /**
+     * The whole graph as an SVG document, at scale 1: every node is a card with its step and
+     * numbers, whatever the zoom on screen.
+     */
     public static String svg(ReasoningGraphView view) {
         SvgSurface s = new SvgSurface();
-        view.painter().paint(s, view.frame(view.getWidth(), view.getHeight(), view.viewport()));
+        var size = view.naturalSize();
+        view.painter().paint(s, view.frame(size.getX(), size.getY(), view.fittedViewport(size.getX(), size.getY(), 1.0)));
         return s.document();
     }
 

@@ -8,14 +8,14 @@ final class LegendPainter {
     private LegendPainter() {
     }
 
-    static void paint(Surface s, QColorScale c) {
+    static void paint(Surface s, QColorScale c, String title) {
         double x = 12;
         double y = 12;
         s.setAlpha(0.92);
         s.fillRect(x - 6, y - 4, 262, 118, 10, Color.WHITE);
         s.strokeRect(x - 6, y - 4, 262, 118, 10, Color.web("#d0d4da"), 1);
         s.setAlpha(1);
-        s.text("Q (mean value)", x, y + 12, 12, true, GraphPainter.TEXT);
+        s.text("colour: " + title, x, y + 12, 12, true, GraphPainter.TEXT);
         Color[] stops = new Color[QColorScale.STEPS];
         for (int i = 0; i < stops.length; i++) {
             stops[i] = QColorScale.stepColor(i);

@@ -92,6 +92,7 @@ public class ReasoningGraphView extends Region {
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 0);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
+    private final DoubleProperty maxFitScale = new SimpleDoubleProperty(this, "maxFitScale", 1.0);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
     private final BooleanProperty foldPruned = new SimpleBooleanProperty(this, "foldPruned", true);
     private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
@@ -121,6 +122,7 @@ public class ReasoningGraphView extends Region {
     private boolean dragged;
     private long lastLayoutNanos;
     private long lastFrameNanos;
+    private boolean wasActive;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -162,6 +164,11 @@ public class ReasoningGraphView extends Region {
         });
         hidePruned.addListener((o, a, b) -> relayout());
         topK.addListener((o, a, b) -> relayout());
+        maxFitScale.addListener((o, a, b) -> {
+            if (autoFit.get() && !userMoved) {
+                fitToView();
+            }
+        });
         searchText.addListener((o, a, b) -> updateMatches());
         showLegend.addListener((o, a, b) -> dirty = true);
         colorScale.addListener((o, a, b) -> dirty = true);
@@ -229,6 +236,14 @@ public class ReasoningGraphView extends Region {
     /** Whether the view fits the graph after each layout until the user pans or zooms. */
     public BooleanProperty autoFitProperty() {
         return autoFit;
+    }
+
+    /**
+     * The largest zoom that fitting may choose: 1 shows cards at their natural size at most; a
+     * presentation sets more, so that a small tree fills the screen and its cards grow with it.
+     */
+    public DoubleProperty maxFitScaleProperty() {
+        return maxFitScale;
     }
 
     /** Whether a node's subtree folds when the node is pruned (it can be unfolded again). */
@@ -307,7 +322,7 @@ public class ReasoningGraphView extends Region {
     public String cardLabel(int id) {
         double fs = 11.5;
         int maxChars = (int) ((layoutSettings.cardWidth() - 14) / (fs * 0.56));
-        return GraphPainter.shorten(model.graph().text(id), maxChars);
+        return GraphPainter.cardText(model.graph().text(id), maxChars);
     }
 
     /** The level of detail at the current zoom. */
@@ -351,9 +366,31 @@ public class ReasoningGraphView extends Region {
         motion.grow(model.size());
         return new Frame(model.graph(), motion.x(), motion.y(), motion.alpha(), visible, collapsed,
                 selectedNode.get(), bestPath, matches, List.copyOf(effects), System.nanoTime(), vp, width, height,
-                colorScale.get(), layoutSettings, showLegend.get(), detailLevel(),
+                colorScale.get(), layoutSettings, showLegend.get(),
+                DetailLevel.forCardWidth(layoutSettings.cardWidth() * vp.scale() * packing),
                 packing, layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED,
                 cullingIndex());
+    }
+
+    /**
+     * A viewport that shows the whole laid-out graph in {@code width} x {@code height} pixels,
+     * enlarging up to {@code maxScale}: for exports at a chosen size, independent of the screen.
+     */
+    public Viewport fittedViewport(double width, double height, double maxScale) {
+        Viewport vp = new Viewport();
+        vp.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
+                layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width, height,
+                10, maxScale);
+        return vp;
+    }
+
+    /** The size in pixels of the whole laid-out graph at scale 1 (cards at their natural size), margins included. */
+    public Point2D naturalSize() {
+        if (model.size() == 0) {
+            return new Point2D(200, 150);
+        }
+        return new Point2D(layout.maxX() - layout.minX() + 2 * layoutSettings.cardWidth() + 20,
+                layout.maxY() - layout.minY() + 2 * layoutSettings.cardHeight() + 20);
     }
 
     /** The culling grid over the layout's positions and, during a glide, the glides' start points. */
@@ -379,7 +416,7 @@ public class ReasoningGraphView extends Region {
         }
         viewport.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
                 layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width(),
-                height(), 10);
+                height(), 10, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, maxFitScale.get())));
         dirty = true;
     }
 
@@ -674,9 +711,11 @@ public class ReasoningGraphView extends Region {
         }
         boolean active = moving || !effects.isEmpty();
         pseudoClassStateChanged(GraphViewStyles.ANIMATING, active);
-        if (active || dirty) {
+        // the frame on which a transition ends is painted too: the tree comes to rest where the layout is
+        if (active || dirty || wasActive) {
             paint();
         }
+        wasActive = active;
     }
 
     /** Paints the canvas now. */
@@ -685,8 +724,38 @@ public class ReasoningGraphView extends Region {
         long t0 = System.nanoTime();
         painter.paint(surface, frame(canvas.getWidth(), canvas.getHeight(),
                 viewport));
+        markChosen();
         minimap.showViewport(viewport, width(), height());
         lastFrameNanos = System.nanoTime() - t0;
+    }
+
+    /** Tags the child the latest Select chose with its score, so a paused run shows why it went there. */
+    private void markChosen() {
+        var s = model.latestSelect();
+        if (s == null || s.chosen() < 0 || detailLevel() == DetailLevel.DOT) {
+            return;
+        }
+        Point2D p = screenPosition(s.chosen());
+        if (p == null) {
+            return;
+        }
+        double score = s.candidates().stream().filter(c -> c.node() == s.chosen()).mapToDouble(c -> c.score())
+                .findFirst().orElse(Double.NaN);
+        String tag = "chosen by Select" + (Double.isNaN(score) || Double.isInfinite(score) ? ""
+                : "  ·  score " + GraphPainter.num(score));
+        double sc = viewport.scale();
+        double fs = Math.max(10, 11 * sc);
+        double w = tag.length() * fs * 0.58 + 12;
+        double h = fs + 8;
+        double x = p.getX() - w / 2;
+        double y = p.getY() - layoutSettings.cardHeight() * sc / 2 - h - 4;
+        var gc = canvas.getGraphicsContext2D();
+        gc.setGlobalAlpha(1);
+        gc.setFill(javafx.scene.paint.Color.web("#1f6feb"));
+        gc.fillRoundRect(x, y, w, h, 8, 8);
+        gc.setFill(javafx.scene.paint.Color.WHITE);
+        gc.setFont(javafx.scene.text.Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, fs));
+        gc.fillText(tag, x + 6, y + fs + 2);
     }
 
     // ---- input

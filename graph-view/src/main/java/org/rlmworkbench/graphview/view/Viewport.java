@@ -65,10 +65,16 @@ public final class Viewport {
 
     /** Shows the world rectangle centred in a screen of the given size, with a margin in pixels. */
     public void fit(double minX, double minY, double maxX, double maxY, double width, double height, double margin) {
+        fit(minX, minY, maxX, maxY, width, height, margin, 1.0);
+    }
+
+    /** As {@link #fit(double, double, double, double, double, double, double)}, enlarging up to {@code maxScale}. */
+    public void fit(double minX, double minY, double maxX, double maxY, double width, double height, double margin,
+            double maxScale) {
         double w = Math.max(1, maxX - minX);
         double h = Math.max(1, maxY - minY);
         double s = Math.min((width - 2 * margin) / w, (height - 2 * margin) / h);
-        scale = clamp(Math.min(s, 1.0));
+        scale = clamp(Math.min(s, maxScale));
         tx = width / 2 - (minX + maxX) / 2 * scale;
         ty = height / 2 - (minY + maxY) / 2 * scale;
     }

@@ -66,9 +66,10 @@ final class RunCommand implements Callable<Integer> {
             search.check();
             OptionChecks.range("--trace-limit-mb", traceLimitMb, 1, 1 << 20);
             Problem<?> p = Setup.problem(search.problem);
-            inst = instance == null ? p.sampleInstance() : instance;
+            inst = instance != null ? instance : Setup.defaultInstance(p, search.difficulty);
             p.parseInstance(inst); // a bad instance is refused before any file is touched
             Scheme scheme = Setup.scheme(search.scheme);
+            Setup.requireListableSteps(scheme, p);
             trained = TrainedModels.loadOrNone(search.models, p);
             Setup.checkLmPolicy(trained, search);
             Models m = LanguageModelOptions.apply(search, scheme,

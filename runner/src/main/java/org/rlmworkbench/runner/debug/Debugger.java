@@ -78,6 +78,7 @@ public final class Debugger implements AutoCloseable {
     private RunResult result;
     private Throwable failure;
     private final List<RunEvent> recorded = new ArrayList<>();
+    private StopReason stopReason;
 
     /** A debugger for one run; nothing happens until a command. */
     public Debugger(Interpreter interpreter, String instance, RunSettings settings) {
@@ -376,14 +377,13 @@ public final class Debugger implements AutoCloseable {
                 if (cancelRequested) {
                     throw new RunCancelledException();
                 }
+                stopReason = null;
                 boolean stop = switch (mode) {
                     case STEP_EVENT -> true;
                     case STEP_OPERATOR -> event instanceof OperatorLeft;
                     case STEP_ITERATION -> nextIteration || event instanceof RunFinished;
                     case TO_INDEX -> index >= targetIndex;
-                    case RUN -> event instanceof OperatorEntered oe && breakpoints.contains(oe.nodeId())
-                            || event instanceof SolutionFound && breakOnSolution
-                            || conditions.values().stream().anyMatch(c -> c.test(event));
+                    case RUN -> (stopReason = reasonToStop(event, index)) != null;
                     case PAUSE -> true;
                 };
                 if (event instanceof RunFinished) {
@@ -404,6 +404,32 @@ public final class Debugger implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** Called with the lock held: what, if anything, stops a playing run after {@code event}. */
+    private StopReason reasonToStop(RunEvent event, long index) {
+        if (event instanceof OperatorEntered oe && breakpoints.contains(oe.nodeId())) {
+            return new StopReason(StopReason.Kind.BREAKPOINT, oe.nodeId(), index);
+        }
+        if (event instanceof SolutionFound && breakOnSolution) {
+            return new StopReason(StopReason.Kind.SOLUTION, "", index);
+        }
+        for (var c : conditions.entrySet()) {
+            if (c.getValue().test(event)) {
+                return new StopReason(StopReason.Kind.CONDITION, c.getKey(), index);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the run is paused, when a breakpoint, the first solution or a condition stopped it; null
+     * when it stopped for a step or a pause (or is not paused).
+     */
+    public StopReason stopReason() {
+        synchronized (lock) {
+            return state == DebugState.PAUSED ? stopReason : null;
+        }
     }
 
     /** Called with the lock held on the run's thread: waits until a command moves on. */

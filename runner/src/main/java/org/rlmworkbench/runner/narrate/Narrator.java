@@ -33,6 +33,21 @@ import org.rlmworkbench.runner.event.ValuesComputed;
 public final class Narrator {
     private final List<String> texts = new ArrayList<>();
 
+    /**
+     * Takes note of what {@code event} adds without writing its sentence: for events a fast run
+     * passes by unread, so that later sentences still name their steps.
+     */
+    public void observe(RunEvent event) {
+        if (event instanceof RunStarted) {
+            texts.clear();
+        } else if (event instanceof NodeAdded e) {
+            while (texts.size() <= e.id()) {
+                texts.add("");
+            }
+            texts.set(e.id(), e.text());
+        }
+    }
+
     /** The sentence for {@code event}, after taking note of what it adds. */
     public String narrate(RunEvent event) {
         if (event instanceof RunStarted e) {

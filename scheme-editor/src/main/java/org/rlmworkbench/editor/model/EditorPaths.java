@@ -20,6 +20,11 @@ public record EditorPaths(Path configDir) {
         return new EditorPaths(base.resolve("rlm-workbench"));
     }
 
+    /** Where copies of built-in schemes that the user edited and saved go. */
+    public Path userSchemes() {
+        return configDir.resolve("schemes");
+    }
+
     public Path recentFiles() {
         return configDir.resolve("scheme-editor-recent.json");
     }

@@ -76,7 +76,10 @@ public final class SchemeEditorModel {
     private SchemeFragment clipboard;
     private int pasteCount;
 
+    private final Path userSchemes;
+
     public SchemeEditorModel(EditorPaths paths) {
+        this.userSchemes = paths.userSchemes();
         this.recentFiles = new RecentFiles(paths.recentFiles());
         this.recovery = new RecoveryStore(paths);
         recent.setAll(recentFiles.list());
@@ -483,7 +486,29 @@ public final class SchemeEditorModel {
         if (getFile() == null) {
             throw new IllegalStateException("the scheme has no file yet: save as");
         }
+        if (isInstalled(getFile())) {
+            // a built-in scheme belongs to the installation: the edits go to the user's own copy
+            saveCopyInUserFolder();
+            return;
+        }
         saveAs(getFile());
+    }
+
+    /**
+     * Whether {@code file} is one of the built-in scheme files of the installation (the runner's
+     * resource folder, in a source tree or unpacked): those are never written by a save.
+     */
+    public static boolean isInstalled(Path file) {
+        String p = file.toAbsolutePath().normalize().toString().replace('\\', '/');
+        return p.contains("/org/rlmworkbench/runner/schemes/");
+    }
+
+    /** Saves the scheme under the user's scheme folder, with its file's name, and makes that the current file. */
+    public Path saveCopyInUserFolder() throws IOException {
+        Path name = getFile() == null ? Path.of(getScheme().name() + ".json") : getFile().getFileName();
+        Path copy = userSchemes.resolve(name.toString());
+        saveAs(copy);
+        return copy;
     }
 
     /** Saves to {@code path} atomically and makes it the current file. */

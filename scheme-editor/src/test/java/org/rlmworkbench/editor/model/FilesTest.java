@@ -161,4 +161,22 @@ class FilesTest {
         assertThat(model.isDirty()).isTrue();
         assertThat(model.getFile()).isNull();
     }
+
+    @Test
+    void savingABuiltInSchemeFileWritesACopyInTheUsersFolderAndLeavesTheInstallationAlone() throws Exception {
+        // an installed scheme file, as the source tree holds it
+        Path installed = dir.resolve("src/main/resources/org/rlmworkbench/runner/schemes/mcts.json");
+        Files.createDirectories(installed.getParent());
+        Files.writeString(installed, BuiltinSchemes.json("mcts").orElseThrow());
+        String before = Files.readString(installed);
+        model.open(installed);
+        model.toggleBreakpoint("select");
+        model.save();
+        assertThat(Files.readString(installed)).isEqualTo(before);
+        Path copy = dir.resolve("config/schemes/mcts.json");
+        assertThat(model.getFile()).isEqualTo(copy);
+        assertThat(model.isDirty()).isFalse();
+        assertThat(new SchemeEditorModel(new EditorPaths(dir.resolve("c2"))).open(copy).scheme().node("select")
+                .orElseThrow().breakpoint()).isTrue();
+    }
 }
