@@ -35,9 +35,12 @@ public final class ProblemPicker extends HBox {
         error.setId("instance-error");
         error.getStyleClass().add("inline-error");
         instance.setEditable(true);
-        instance.setPrefWidth(150);
+        instance.setPrefWidth(220);
         problem.setItems(FXCollections.observableArrayList(Problems.all().stream().map(Problem::id).toList()));
         problem.setTooltip(new Tooltip("Problem"));
+        problem.setCellFactory(list -> new ProblemCell(true));
+        problem.setButtonCell(new ProblemCell(false));
+        instance.setCellFactory(list -> new InstanceCell());
         split.setTooltip(new Tooltip("Dataset split to pick an instance from"));
         instance.setTooltip(new Tooltip("Instance: pick one or type your own"));
         getChildren().addAll(new Label("Problem"), problem, split, instance, error);
@@ -88,6 +91,62 @@ public final class ProblemPicker extends HBox {
         check(keep);
     }
 
+    /** Longest instance text a list cell shows; the tooltip has the whole. */
+    static final int SHOWN_CHARS = 90;
+
+    /** {@code text} cut to {@code max} characters with an ellipsis. */
+    static String shortened(String text, int max) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 1) + "\u2026";
+    }
+
+    /** A problem by its name; in the drop-down also its sample instance, with the description as tooltip. */
+    private static final class ProblemCell extends javafx.scene.control.ListCell<String> {
+        private final boolean withSample;
+
+        ProblemCell(boolean withSample) {
+            this.withSample = withSample;
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            Problem<?> p = empty || id == null ? null : Problems.find(id).orElse(null);
+            if (p == null) {
+                setText(empty ? null : id);
+                setTooltip(null);
+                return;
+            }
+            setText(withSample ? p.displayName() + "\n  e.g. " + shortened(p.sampleInstance(), SHOWN_CHARS) : p.displayName());
+            Tooltip tip = new Tooltip(p.description() + "\n\nSample: " + p.sampleInstance());
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            setTooltip(tip);
+        }
+    }
+
+    /** An instance, shortened when long, the whole text in the tooltip. */
+    private static final class InstanceCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(shortened(text, SHOWN_CHARS));
+            if (text.length() > SHOWN_CHARS) {
+                Tooltip tip = new Tooltip(text);
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                setTooltip(tip);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+
     private Problem<?> current() {
         return problem.getValue() == null ? null : Problems.find(problem.getValue()).orElse(null);
     }
@@ -102,6 +161,7 @@ public final class ProblemPicker extends HBox {
             error.setText("");
             instance.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), false);
             validInstance.set(text.trim());
+            instance.getTooltip().setText("Instance: " + text.trim());
         } catch (InstanceParseException e) {
             error.setText(e.getMessage());
             instance.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), true);

@@ -322,7 +322,7 @@ public class ReasoningGraphView extends Region {
     public String cardLabel(int id) {
         double fs = 11.5;
         int maxChars = (int) ((layoutSettings.cardWidth() - 14) / (fs * 0.56));
-        return GraphPainter.shorten(model.graph().text(id), maxChars);
+        return GraphPainter.cardText(model.graph().text(id), maxChars);
     }
 
     /** The level of detail at the current zoom. */

@@ -59,6 +59,11 @@ final class EvalCommand implements Callable<Integer> {
             Problem<?> p = Setup.problem(search.problem);
             trained = TrainedModels.loadOrNone(search.models, p);
             List<String> instances = instances(p);
+            if (search.difficulty != null) {
+                instances = DifficultyRange.parse(search.difficulty).filter(p, instances,
+                        source.split != null ? p.id() + " " + source.split : String.valueOf(source.instances));
+            }
+            Setup.requireListableSteps(Setup.scheme(search.scheme), p);
             if (limit != null) {
                 instances = instances.subList(0, Math.min(limit, instances.size()));
             }

@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
             }
             case problems -> {
                 for (Problem<?> p : Problems.all()) {
-                    out.printf("%-10s %s: %s%n", p.id(), p.displayName(), p.description());
+                    out.printf("%-12s %s: %s%n", p.id(), p.displayName(), p.description());
                 }
             }
             case operators -> {

@@ -55,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             Problem<?> p = Setup.problem(search.problem);
             trained = TrainedModels.loadOrNone(search.models, p);
-            String inst = instance == null ? p.sampleInstance() : instance;
+            String inst = instance != null ? instance : Setup.defaultInstance(p, search.difficulty);
             var scheme = Setup.scheme(search.scheme);
+            Setup.requireListableSteps(scheme, p);
             Models m = LanguageModelOptions.apply(search, scheme,
                     trained, trained.models(Models.problemNative(), search.lmPolicy));
             Interpreter interpreter = new Interpreter(scheme, p, m);

@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-lm", description = "do not train the generative policy")
     boolean noLm;
 
+    @Option(names = "--difficulty", description = "train only on instances of this difficulty (e.g. 4) or range (e.g. 2-6)")
+    String difficulty;
+
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
@@ -66,7 +69,16 @@ final class TrainCommand implements Callable<Integer> {
             TrainingSettings s = d.withPhases(phases).withInstances(instances, validation).withBudget(budget)
                     .withSeed(seed).withEpochs(epochs, lmEpochs)
                     .withSizes(d.featureDims(), d.hidden(), !noLm, d.lmWidth(), d.lmLayers());
-            TrainingPipeline.Outcome r = TrainingPipeline.run(p, s, out, e -> report(e, err), () -> false);
+            if (!p.enumerable()) {
+                throw new InputException("problem '" + p.id() + "' has no step enumerator, and training searches it with "
+                        + "MCTS over the legal steps; train on a problem that lists its steps");
+            }
+            DifficultyRange range = difficulty == null ? null : DifficultyRange.parse(difficulty);
+            if (range != null) {
+                range.filter(p, p.dataset().train(), p.id() + " train");
+            }
+            TrainingPipeline.Outcome r = TrainingPipeline.run(p, s, out, e -> report(e, err), () -> false,
+                    range == null ? t -> true : t -> range.contains(p.instanceDifficulty(t)));
             for (TrainingPipeline.PhaseSummary ph : r.phases()) {
                 o.printf(Locale.ROOT, "phase %d: %s%n", ph.phase(), ph.resumed() ? "resumed from checkpoint"
                         : String.format(Locale.ROOT, "searched %d (solved %.1f%%), examples value %d policy %d lm %d,"

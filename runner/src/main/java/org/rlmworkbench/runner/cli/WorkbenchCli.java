@@ -6,13 +6,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless command line: {@code run}, {@code eval}, {@code validate}, {@code bench},
- * {@code list}, {@code train}, {@code import} and {@code export}. Exit codes: 0 success, 1 run failure, 2 usage or input error.
+ * {@code list}, {@code train}, {@code import}, {@code export} and {@code dataset}. Exit codes: 0 success, 1 run failure, 2 usage or input error.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "RLM Workbench 0.1",
         description = "Runs reasoning schemes on problems, headless. With no command the app opens its window.",
         subcommands = {RunCommand.class, EvalCommand.class, ValidateCommand.class, BenchCommand.class,
             ListCommand.class, TrainCommand.class, ServeCommand.class, ModelsCommand.class, ImportCommand.class,
-            ExportCommand.class,
+            ExportCommand.class, DatasetCommand.class,
             CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Runnable {
 

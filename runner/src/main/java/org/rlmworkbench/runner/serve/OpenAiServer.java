@@ -78,10 +78,22 @@ public final class OpenAiServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public static OpenAiServer start(Map<String, LanguageModel> served, String host, int port) throws IOException {
+        noDelay();
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 256);
         OpenAiServer out = new OpenAiServer(served, s);
         s.start();
         return out;
+    }
+
+    /**
+     * Turns on TCP_NODELAY in the JDK's HTTP server (read once, when its first server is made). Without
+     * it a small answer written as headers then body waits for the client's delayed ACK: about 40 ms
+     * per request on Linux loopback, measured with {@code models bench --overhead}.
+     */
+    public static void noDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     public int port() {

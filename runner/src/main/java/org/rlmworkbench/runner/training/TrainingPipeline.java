@@ -60,13 +60,27 @@ public final class TrainingPipeline {
      */
     public static Outcome run(Problem<?> problem, TrainingSettings s, Path out, TrainingListener listener,
                               BooleanSupplier cancel) throws IOException {
+        return run(problem, s, out, listener, cancel, instance -> true);
+    }
+
+    /**
+     * As {@link #run(Problem, TrainingSettings, Path, TrainingListener, BooleanSupplier)} on the
+     * training and validation instances that {@code keep} accepts (e.g. one difficulty range).
+     *
+     * @throws IllegalArgumentException when {@code keep} leaves no training instance
+     */
+    public static Outcome run(Problem<?> problem, TrainingSettings s, Path out, TrainingListener listener,
+                              BooleanSupplier cancel, java.util.function.Predicate<String> keep) throws IOException {
         long start = System.nanoTime();
         if (!problem.id().equals(s.problem())) {
             throw new IllegalArgumentException("settings are for '" + s.problem() + "', problem is " + problem.id());
         }
         Files.createDirectories(out);
-        List<String> train = problem.dataset().train();
-        List<String> validation = problem.dataset().validation();
+        List<String> train = problem.dataset().train().stream().filter(keep).toList();
+        List<String> validation = problem.dataset().validation().stream().filter(keep).toList();
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training instance of " + problem.id() + " is left to train on");
+        }
         validation = validation.subList(0, Math.min(s.validationInstances(), validation.size()));
         Featurisation f = Featurisation.forProblem(problem, s.featureDims());
         List<PhaseSummary> summaries = new ArrayList<>();
