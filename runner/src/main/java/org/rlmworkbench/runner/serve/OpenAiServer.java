@@ -51,7 +51,10 @@ public final class OpenAiServer implements AutoCloseable {
     private final SplittableRandom seeds = new SplittableRandom();
     private final long created = System.currentTimeMillis() / 1000;
 
-    private OpenAiServer(Map<String, LanguageModel> served, HttpServer server) {
+    private final String requiredKey;
+
+    private OpenAiServer(Map<String, LanguageModel> served, HttpServer server, String requiredKey) {
+        this.requiredKey = requiredKey;
         served.forEach((id, m) -> models.put(id, new BatchingModel(m, WINDOW_MILLIS, MAX_BATCH)));
         this.server = server;
         AtomicInteger n = new AtomicInteger();
@@ -78,9 +81,18 @@ public final class OpenAiServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public static OpenAiServer start(Map<String, LanguageModel> served, String host, int port) throws IOException {
+        return start(served, host, port, null);
+    }
+
+    /**
+     * As {@link #start(Map, String, int)}, answering only requests that carry {@code Authorization:
+     * Bearer requiredKey} (null: any request).
+     */
+    public static OpenAiServer start(Map<String, LanguageModel> served, String host, int port, String requiredKey)
+            throws IOException {
         noDelay();
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 256);
-        OpenAiServer out = new OpenAiServer(served, s);
+        OpenAiServer out = new OpenAiServer(served, s, requiredKey);
         s.start();
         return out;
     }
@@ -123,6 +135,10 @@ public final class OpenAiServer implements AutoCloseable {
             int status = 200;
             ObjectNode out;
             try {
+                if (requiredKey != null && !("Bearer " + requiredKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                    throw new ApiError(401, "invalid_request_error", null, "invalid_api_key",
+                            "Incorrect or missing API key; send it as Authorization: Bearer KEY.");
+                }
                 if (method != null && !method.equals(ex.getRequestMethod())) {
                     throw new ApiError(405, "invalid_request_error", null, "method_not_allowed",
                             ex.getRequestMethod() + " is not allowed on " + ex.getRequestURI().getPath() + "; use " + method);
