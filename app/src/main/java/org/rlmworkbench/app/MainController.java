@@ -94,6 +94,9 @@ public final class MainController {
     @FXML private ComboBox<String> policyChoice;
     @FXML private ComboBox<String> valueChoice;
     @FXML private ComboBox<String> rewardChoice;
+    @FXML private ComboBox<String> writerChoice;
+    @FXML private ComboBox<String> judgeChoice;
+    @FXML private Label usageLabel;
     @FXML private CheckMenuItem breakOnSolution;
     @FXML private CheckMenuItem bestChildrenOnly;
     @FXML private Label caption;
@@ -159,6 +162,11 @@ public final class MainController {
         // mean something and the sample instance is solved within seconds at the default speed
         valueChoice.setValue(DEMO_VALUE);
         rewardChoice.setValue(ModelChoice.NATIVE.reward());
+        writerChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        writerChoice.setValue(ModelChoice.NATIVE.writer());
+        judgeChoice.setValue(ModelChoice.NATIVE.judge());
+        usageLabel.textProperty().bind(session.usageTextProperty());
         seedField.setText("7");
 
         narration.setCellFactory(v -> new NarrationCell());
@@ -203,6 +211,8 @@ public final class MainController {
         policyChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         valueChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         rewardChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        writerChoice.valueProperty().addListener((o, a, b) -> setupChanged());
+        judgeChoice.valueProperty().addListener((o, a, b) -> setupChanged());
         loadSetup();
         showState(DebugState.READY);
         sampleLoaded = true;
@@ -243,7 +253,8 @@ public final class MainController {
             }
         }
         return new RunSetup(scheme, picker.problemId(), instance, new ModelChoice(policyChoice.getValue(),
-                valueChoice.getValue(), rewardChoice.getValue()), seed, budget);
+                valueChoice.getValue(), rewardChoice.getValue(), writerChoice.getValue(), judgeChoice.getValue()), seed,
+                budget);
     }
 
     private boolean loadSetup() {
@@ -474,6 +485,24 @@ public final class MainController {
         }
     }
 
+    /** Shows {@code name} in a writer or judge picker, adding it when it is not listed (e.g. scripted:FILE). */
+    private static void chooseLanguageModel(ComboBox<String> picker, String name) {
+        if (!picker.getItems().contains(name)) {
+            picker.getItems().add(name);
+        }
+        picker.setValue(name);
+    }
+
+    /** Sets the writer and judge pickers, e.g. from the command line ({@code --writer scripted:FILE}). */
+    void chooseLanguageModels(String writer, String judge) {
+        if (writer != null) {
+            chooseLanguageModel(writerChoice, writer);
+        }
+        if (judge != null) {
+            chooseLanguageModel(judgeChoice, judge);
+        }
+    }
+
     private void status(String text, boolean error) {
         statusLabel.setText(text);
         statusLabel.pseudoClassStateChanged(ERROR, error);
@@ -584,6 +613,16 @@ public final class MainController {
         new org.rlmworkbench.app.training.TrainingDialog(stage, problem, out, this::registerModels).show();
     }
 
+    /** Models > Endpoints: the user's endpoints file, edited in place. */
+    @FXML void editEndpoints() {
+        try {
+            new org.rlmworkbench.app.endpoints.EndpointsDialog(stage, new org.rlmworkbench.app.endpoints.EndpointsModel(
+                    org.rlmworkbench.runner.endpoint.EndpointsFile.userFile(), System::getenv)).show();
+        } catch (org.rlmworkbench.runner.endpoint.EndpointsFileException e) {
+            status(e.getMessage(), true);
+        }
+    }
+
     @FXML void loadTrainedModels() {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle("A directory written by Train models or ./workbench train");
@@ -600,10 +639,16 @@ public final class MainController {
                     picker.problemId()));
             String policy = policyChoice.getValue();
             String value = valueChoice.getValue();
+            String writer = writerChoice.getValue();
+            String judge = judgeChoice.getValue();
             policyChoice.setItems(FXCollections.observableArrayList(catalog.policyNames()));
             valueChoice.setItems(FXCollections.observableArrayList(catalog.valueNames()));
+            writerChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+            judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
             policyChoice.setValue(policy);
             valueChoice.setValue(value);
+            writerChoice.setValue(writer);
+            judgeChoice.setValue(judge);
             status("Models added to the pickers: " + String.join(", ", added) + ".", false);
             return true;
         } catch (RuntimeException e) {
@@ -733,8 +778,12 @@ public final class MainController {
         policyChoice.setValue(s.models().policy());
         valueChoice.setValue(s.models().value());
         rewardChoice.setValue(s.models().reward());
+        chooseLanguageModel(writerChoice, s.models().writer());
+        chooseLanguageModel(judgeChoice, s.models().judge());
         if (loadSetup() && !ws.trace().isEmpty()) {
-            // the run is deterministic: running it again to the trace's last event restores it
+            // the run is deterministic and its model calls are in the trace: running it again to the
+            // trace's last event, with every call answered from the recording, restores it
+            session.useRecording(ws.trace());
             session.seek(ws.trace().size());
         }
         status("Opened " + f + (ws.trace().isEmpty() ? "" : " at event " + ws.trace().size()) + ".", false);

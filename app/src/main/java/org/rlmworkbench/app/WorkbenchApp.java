@@ -55,6 +55,7 @@ public final class WorkbenchApp extends Application {
         }
         afterFirstFrame(() -> {
             controller.loadSample();
+            controller.chooseLanguageModels(option(args, "--writer"), option(args, "--judge"));
             if (workspace != null) {
                 controller.openWorkspace(workspace);
             }
@@ -64,6 +65,12 @@ public final class WorkbenchApp extends Application {
             }
         });
         stage.show();
+    }
+
+    /** The value after {@code name} in the arguments, or null. */
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
     }
 
     /**

@@ -23,12 +23,22 @@ public final class ChartsModel {
     public record IterationPoint(int iteration, double bestValue, double rootQ) {
     }
 
+    /**
+     * Steps a model wrote during one iteration (each sample counted, merged duplicates included) and
+     * how many of them the problem rejected.
+     */
+    public record ProposalPoint(int iteration, int proposals, int invalid) {
+    }
+
     /** Nodes in the graph after a given number of events. */
     public record SizePoint(long event, int nodes) {
     }
 
     private final List<IterationPoint> iterations = new ArrayList<>();
     private final List<SizePoint> sizes = new ArrayList<>();
+    private final List<ProposalPoint> proposals = new ArrayList<>();
+    private int written;
+    private int invalid;
     private final Map<Integer, Integer> rootChildVisits = new LinkedHashMap<>();
     private final Map<Integer, String> rootChildText = new LinkedHashMap<>();
     private String firstLoop;
@@ -43,6 +53,9 @@ public final class ChartsModel {
         if (e instanceof RunStarted) {
             iterations.clear();
             sizes.clear();
+            proposals.clear();
+            written = 0;
+            invalid = 0;
             rootChildVisits.clear();
             rootChildText.clear();
             firstLoop = null;
@@ -55,6 +68,12 @@ public final class ChartsModel {
         events++;
         if (e instanceof NodeAdded a) {
             nodes++;
+            if (a.written() != null) {
+                written += a.written().count();
+                if (a.invalid()) {
+                    invalid += a.written().count();
+                }
+            }
             if (a.parent() == 0) {
                 rootChildVisits.put(a.id(), 0);
                 rootChildText.put(a.id(), a.text());
@@ -84,7 +103,10 @@ public final class ChartsModel {
             if (li.loopId().equals(firstLoop)) {
                 if (iteration > 0) {
                     iterations.add(new IterationPoint(iteration, bestValue, rootQ));
+                    proposals.add(new ProposalPoint(iteration, written, invalid));
                 }
+                written = 0;
+                invalid = 0;
                 iteration = li.iteration();
             }
         }
@@ -93,6 +115,11 @@ public final class ChartsModel {
     /** Points of finished iterations, in order. */
     public List<IterationPoint> iterations() {
         return iterations;
+    }
+
+    /** Written and invalid proposals of each finished iteration, in order; all zero when no model writes. */
+    public List<ProposalPoint> proposals() {
+        return proposals;
     }
 
     /** Samples of the graph size (one per 16 nodes). */

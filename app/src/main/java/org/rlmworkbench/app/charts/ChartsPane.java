@@ -28,6 +28,8 @@ public final class ChartsPane extends TabPane {
     private final XYChart.Series<Number, Number> rootQ = new XYChart.Series<>();
     private final XYChart.Series<Number, String> visits = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> nodes = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> proposed = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> rejected = new XYChart.Series<>();
     private final LineChart<Number, Number> valueChart;
     private final BarChart<Number, String> visitChart;
     private final LineChart<Number, Number> nodeChart;
@@ -58,7 +60,14 @@ public final class ChartsPane extends TabPane {
         nodeChart = lineChart("events", "nodes");
         nodeChart.setLegendVisible(false);
         nodeChart.getData().add(nodes);
-        getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart));
+        proposed.setName("written steps");
+        rejected.setName("invalid steps");
+        LineChart<Number, Number> writtenChart = lineChart("iteration", "steps");
+        writtenChart.setCreateSymbols(true);
+        writtenChart.getData().add(proposed);
+        writtenChart.getData().add(rejected);
+        getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart),
+                tab("Written steps", writtenChart));
         getStyleClass().add("charts");
         new AnimationTimer() {
             @Override
@@ -143,6 +152,16 @@ public final class ChartsPane extends TabPane {
             n.add(new XYChart.Data<>(s.get(i).event(), s.get(i).nodes()));
         }
         nodes.getData().setAll(n);
+        List<ChartsModel.ProposalPoint> pp = model.proposals();
+        int sp = Math.max(1, pp.size() / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> all = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> bad = new ArrayList<>();
+        for (int i = 0; i < pp.size(); i += sp) {
+            all.add(new XYChart.Data<>(pp.get(i).iteration(), pp.get(i).proposals()));
+            bad.add(new XYChart.Data<>(pp.get(i).iteration(), pp.get(i).invalid()));
+        }
+        proposed.getData().setAll(all);
+        rejected.getData().setAll(bad);
     }
 
     /** The node count of the last point the Nodes chart draws; 0 when it is empty. */

@@ -39,6 +39,9 @@ public final class RunSession {
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
     private final ReadOnlyLongWrapper furthest = new ReadOnlyLongWrapper(this, "furthest");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper usageText = new ReadOnlyStringWrapper(this, "usageText", "");
+    private final ModelUsageTally usage = new ModelUsageTally();
+    private List<RunEvent> recording = List.of();
     /** Events delivered to the consumers in this run; the events themselves are kept once, by the debugger. */
     private long delivered;
     private RunSetup setup;
@@ -73,6 +76,22 @@ public final class RunSession {
     /** The last error or notice, in words; empty when all is well. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What the shown run spent on language models (calls, tokens, cost, invalid steps); empty when none. */
+    public ReadOnlyStringProperty usageTextProperty() {
+        return usageText.getReadOnlyProperty();
+    }
+
+    /**
+     * Answers the next run's model calls from these recorded events (a reopened workspace's trace),
+     * so that replaying it never asks a model; call before {@link #seek}.
+     */
+    public void useRecording(List<RunEvent> events) {
+        recording = List.copyOf(events);
+        if (debugger != null) {
+            debugger.useRecording(recording);
+        }
     }
 
     public RunSetup setup() {
@@ -114,6 +133,10 @@ public final class RunSession {
         }
         debugger.setDelayMillis(delayMillis);
         debugger.setBreakOnSolution(breakOnSolution);
+        debugger.useRecording(recording);
+        org.rlmworkbench.runner.model.ResponseCache.fromSettings().ifPresent(debugger::useCache);
+        usage.clear();
+        usageText.set("");
         Debugger run = debugger;
         batcher = new FxEventBatcher(batch -> {
             // a discarded run (Reset, a new setup) may still have events on their way: they are not shown
@@ -135,6 +158,7 @@ public final class RunSession {
     }
 
     private void discard() {
+        recording = List.of();
         if (debugger != null) {
             debugger.close();
             debugger = null;
@@ -142,6 +166,8 @@ public final class RunSession {
     }
 
     private void deliver(List<RunEvent> batch) {
+        usage.accept(batch);
+        usageText.set(usage.text());
         for (RunEvent e : batch) {
             if (e instanceof org.rlmworkbench.runner.event.RunStarted) {
                 delivered = 0;

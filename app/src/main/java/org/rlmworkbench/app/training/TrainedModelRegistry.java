@@ -40,6 +40,9 @@ public final class TrainedModelRegistry implements AutoCloseable {
             String name = "trained-lm (" + tag + ")";
             catalog.addPolicy(name, () -> tm.models(base, true).policy());
             added.add(name);
+            String writer = "lm (" + tag + ")";
+            catalog.addLanguageModel(writer, tm::languageModel);
+            added.add(writer);
         }
         if (tm.value() != null) {
             String name = "trained-value (" + tag + ")";

@@ -48,6 +48,12 @@ public final class WorkspaceIO {
         models.put("policy", s.models().policy());
         models.put("value", s.models().value());
         models.put("reward", s.models().reward());
+        if (!s.models().writer().equals("none")) {
+            models.put("writer", s.models().writer());
+        }
+        if (!s.models().judge().equals("none")) {
+            models.put("judge", s.models().judge());
+        }
         root.put("seed", s.seed());
         if (s.budget() == null) {
             root.putNull("budget");
@@ -101,7 +107,8 @@ public final class WorkspaceIO {
         String instance = text(root, "instance", file);
         JsonNode m = root.path("models");
         ModelChoice models = new ModelChoice(m.path("policy").asText(ModelChoice.NATIVE.policy()),
-                m.path("value").asText(ModelChoice.NATIVE.value()), m.path("reward").asText(ModelChoice.NATIVE.reward()));
+                m.path("value").asText(ModelChoice.NATIVE.value()), m.path("reward").asText(ModelChoice.NATIVE.reward()),
+                m.path("writer").asText("none"), m.path("judge").asText("none"));
         JsonNode seed = root.get("seed");
         if (seed == null || !seed.isIntegralNumber()) {
             throw new WorkspaceException(file + ": field seed: must be an integer");
@@ -118,7 +125,14 @@ public final class WorkspaceIO {
         JsonNode t = root.path("trace");
         for (int i = 0; i < t.size(); i++) {
             try {
-                trace.add(TraceJson.fromLine(t.get(i).toString()));
+                RunEvent e = TraceJson.fromLine(t.get(i).toString());
+                if (e instanceof org.rlmworkbench.runner.event.RunStarted rs
+                        && (rs.format() < 1 || rs.format() > org.rlmworkbench.runner.event.RunStarted.FORMAT)) {
+                    throw new WorkspaceException(file + ": field trace[" + i + "]: trace format version " + rs.format()
+                            + " is not one this workbench reads (versions 1 to "
+                            + org.rlmworkbench.runner.event.RunStarted.FORMAT + ")");
+                }
+                trace.add(e);
             } catch (JsonProcessingException e) {
                 throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + e.getOriginalMessage());
             }

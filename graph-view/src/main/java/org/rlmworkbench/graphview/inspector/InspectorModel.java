@@ -3,6 +3,7 @@ package org.rlmworkbench.graphview.inspector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,7 +19,10 @@ import javafx.collections.ObservableList;
 import org.rlmworkbench.graphview.model.GraphViewModel;
 import org.rlmworkbench.runner.event.Candidate;
 import org.rlmworkbench.runner.event.NodeSelected;
+import org.rlmworkbench.runner.event.ModelCalled;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.graph.WrittenStep;
+import org.rlmworkbench.runner.model.Completion;
 
 /**
  * What the inspector shows for one node: full text, state, every statistic, and its children with
@@ -42,6 +46,9 @@ public final class InspectorModel {
     private final ReadOnlyBooleanWrapper terminal = new ReadOnlyBooleanWrapper(this, "terminal");
     private final ReadOnlyBooleanWrapper solved = new ReadOnlyBooleanWrapper(this, "solved");
     private final ReadOnlyBooleanWrapper pruned = new ReadOnlyBooleanWrapper(this, "pruned");
+    private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper(this, "written", "");
+    private final ReadOnlyStringWrapper modelCall = new ReadOnlyStringWrapper(this, "modelCall", "");
+    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid");
     private final ObservableList<ChildRow> children = FXCollections.observableArrayList();
 
     public InspectorModel(GraphViewModel graphModel) {
@@ -112,6 +119,24 @@ public final class InspectorModel {
         return pruned.getReadOnlyProperty();
     }
 
+    /**
+     * For a step a model wrote: the text as written, how many samples wrote it and, for an invalid
+     * one, the problem's reason; empty for an enumerated step.
+     */
+    public ReadOnlyStringProperty writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
+    /** For a step a model wrote: the call that wrote it (model, prompt, responses, tokens, latency); else empty. */
+    public ReadOnlyStringProperty modelCallProperty() {
+        return modelCall.getReadOnlyProperty();
+    }
+
+    /** Whether the node is a model-written step the problem rejected. */
+    public ReadOnlyBooleanProperty invalidProperty() {
+        return invalid.getReadOnlyProperty();
+    }
+
     /** The children, in creation order, with the last Select's terms. */
     public ObservableList<ChildRow> children() {
         return FXCollections.unmodifiableObservableList(children);
@@ -143,6 +168,9 @@ public final class InspectorModel {
             terminal.set(false);
             solved.set(false);
             pruned.set(false);
+            invalid.set(false);
+            written.set("");
+            modelCall.set("");
             children.clear();
             return;
         }
@@ -157,6 +185,8 @@ public final class InspectorModel {
         terminal.set(g.isTerminal(id));
         solved.set(g.isSolved(id));
         pruned.set(g.isPruned(id));
+        invalid.set(g.isInvalid(id));
+        showWritten(g, id);
         List<String> flags = new ArrayList<>();
         if (g.isTerminal(id)) {
             flags.add("terminal");
@@ -166,6 +196,9 @@ public final class InspectorModel {
         }
         if (g.isPruned(id)) {
             flags.add("pruned");
+        }
+        if (g.isInvalid(id)) {
+            flags.add("invalid");
         }
         if (g.isAggregated(id)) {
             flags.add("aggregated");
@@ -192,5 +225,49 @@ public final class InspectorModel {
                     : new ChildRow(c, g.text(c), t.q(), t.p(), t.n(), t.u(), t.score(), sel.chosen() == c));
         }
         children.setAll(rows);
+    }
+
+    private void showWritten(ReasoningGraph g, int id) {
+        WrittenStep w = g.written(id);
+        if (w == null) {
+            written.set("");
+            modelCall.set("");
+            return;
+        }
+        String samples = w.count() > 1 ? " (" + w.count() + " samples)" : "";
+        written.set(w.invalid()
+                ? "Invalid step. The model wrote: \"" + w.raw() + "\"" + samples + "\nWhy it was rejected: " + w.reason()
+                : "Written by the model: \"" + w.raw() + "\"" + samples);
+        ModelCalled call = graphModel.modelCall(w.call());
+        if (call == null) {
+            modelCall.set(w.call() < 0 ? "" : "Model call #" + w.call());
+            return;
+        }
+        int parent = g.parent(id);
+        ModelCalled.Exchange x = call.exchanges().stream().filter(e -> e.node() == parent).findFirst()
+                .orElse(call.exchanges().isEmpty() ? null : call.exchanges().get(0));
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Model call #%d: %s '%s', %d prompts, %d tokens in / %d out, %.0f ms",
+                call.call(), call.role(), call.model(), call.exchanges().size(), call.promptTokens(),
+                call.completionTokens(), call.latencyMs()));
+        if (call.cost() > 0) {
+            b.append(String.format(Locale.ROOT, ", cost %.4f", call.cost()));
+        }
+        if (x != null) {
+            b.append("\nPrompt (").append(x.hash()).append("):\n").append(abbreviate(x.prompt(), 600));
+            b.append("\nResponses:");
+            int k = 1;
+            for (Completion.Sample r : x.responses()) {
+                b.append(String.format(Locale.ROOT, "%n%d. %s", k++, abbreviate(r.text().strip(), 200)));
+                if (!Double.isNaN(r.logProb())) {
+                    b.append(String.format(Locale.ROOT, "   (log p %.2f)", r.logProb()));
+                }
+            }
+        }
+        modelCall.set(b.toString());
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -30,6 +30,8 @@ public final class InspectorPane extends VBox {
     @FXML private Label state;
     @FXML private Label stats;
     @FXML private Label rule;
+    @FXML private Label written;
+    @FXML private Label modelCall;
     @FXML private TableView<ChildRow> table;
     @FXML private TableColumn<ChildRow, String> idColumn;
     @FXML private TableColumn<ChildRow, String> stepColumn;
@@ -61,6 +63,13 @@ public final class InspectorPane extends VBox {
         stats.textProperty().bind(Bindings.createStringBinding(this::statsText, model.nodeProperty(),
                 model.visitsProperty(), model.qProperty(), model.priorProperty(), model.valueProperty(),
                 model.rewardProperty()));
+        written.textProperty().bind(model.writtenProperty());
+        modelCall.textProperty().bind(model.modelCallProperty());
+        written.visibleProperty().bind(model.writtenProperty().isNotEmpty());
+        written.managedProperty().bind(written.visibleProperty());
+        modelCall.visibleProperty().bind(model.modelCallProperty().isNotEmpty());
+        modelCall.managedProperty().bind(modelCall.visibleProperty());
+        model.invalidProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.INVALID, b));
         model.prunedProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.PRUNED, b));
         model.solvedProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.SOLVED, b));
         model.terminalProperty().addListener((o, a, b) -> pseudoClassStateChanged(GraphViewStyles.TERMINAL, b));

@@ -42,6 +42,8 @@ public final class GraphViewModel {
 
     private final GraphReplayer replayer = new GraphReplayer(null);
     private final Map<Integer, NodeSelected> lastSelect = new HashMap<>();
+    /** The run's model calls by number, for the inspector of a written node. */
+    private final List<org.rlmworkbench.runner.event.ModelCalled> modelCalls = new ArrayList<>();
     private NodeSelected latestSelect;
     private final List<CueListener> cueListeners = new ArrayList<>();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
@@ -109,6 +111,11 @@ public final class GraphViewModel {
         return s == null ? List.of() : s.candidates();
     }
 
+    /** Model call number {@code call} of the run (its {@code ModelCalled} event), or null when not (yet) seen. */
+    public org.rlmworkbench.runner.event.ModelCalled modelCall(int call) {
+        return call >= 0 && call < modelCalls.size() ? modelCalls.get(call) : null;
+    }
+
     /** The latest Select of the run (at any node), or null before the first. */
     public NodeSelected latestSelect() {
         return latestSelect;
@@ -138,6 +145,7 @@ public final class GraphViewModel {
             int before = graph().size();
             if (e instanceof RunStarted s) {
                 lastSelect.clear();
+                modelCalls.clear();
                 latestSelect = null;
                 bestPath.set(new int[0]);
                 selectionPath.set(new int[0]);
@@ -189,6 +197,10 @@ public final class GraphViewModel {
     }
 
     private Cue record(RunEvent e) {
+        if (e instanceof org.rlmworkbench.runner.event.ModelCalled m) {
+            modelCalls.add(m);
+            return null;
+        }
         if (e instanceof NodeSelected s) {
             if (s.parent() >= 0) {
                 lastSelect.put(s.parent(), s);

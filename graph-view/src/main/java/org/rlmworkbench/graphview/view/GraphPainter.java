@@ -27,6 +27,9 @@ public final class GraphPainter {
     static final Color SOLVED = Color.web("#c79100");
     static final Color AGGREGATED = Color.web("#8e44ad");
     static final Color PULSE = Color.web("#ff7a00");
+    /** Invalid (model-written, rejected) steps: dashed red outline with a cross over a pale red card. */
+    static final Color INVALID = Color.web("#b3002d");
+    static final Color INVALID_FILL = Color.web("#fbe3e2");
 
     /**
      * Numbers a node shows while a backpropagation pulse has not reached it yet: {N, Q} before the
@@ -69,7 +72,7 @@ public final class GraphPainter {
             for (int k = 0; k < n; k++) {
                 int i = ids == null ? k : ids[k];
                 if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
-                        || f.graph().isSolved(i) || f.graph().isAggregated(i))) {
+                        || f.graph().isSolved(i) || f.graph().isAggregated(i) || f.graph().isInvalid(i))) {
                     paintNode(s, f, i, level, pending, by);
                 }
             }
@@ -127,6 +130,9 @@ public final class GraphPainter {
             double x = f.x()[i];
             double y = f.y()[i];
             if (x < x0 || x > x1 || y < y0 || y > y1) {
+                continue;
+            }
+            if (g.isInvalid(i)) {
                 continue;
             }
             Color fill = g.isPruned(i) ? PRUNED : by.fill(f.colors(), g, i, g.q(i), g.visits(i));
@@ -243,10 +249,18 @@ public final class GraphPainter {
         int visits = before == null ? g.visits(i) : (int) before[0];
         double q = before == null ? g.q(i) : before[1];
         boolean pruned = g.isPruned(i);
-        Color fill = pruned ? PRUNED : by.fill(f.colors(), g, i, q, visits);
+        boolean invalid = g.isInvalid(i);
+        Color fill = invalid ? INVALID_FILL : pruned ? PRUNED : by.fill(f.colors(), g, i, q, visits);
         s.setAlpha(f.alpha()[i] * (pruned ? 0.55 : 1.0));
         if (level == DetailLevel.DOT) {
             double r = Math.max(2.0, Math.min(maxDotRadius(f), dotRadius(visits, f.card().cardHeight()) * sc));
+            if (invalid) {
+                double lw = Math.max(1.2, 2 * sc);
+                s.line(cx - r, cy - r, cx + r, cy + r, INVALID, lw);
+                s.line(cx - r, cy + r, cx + r, cy - r, INVALID, lw);
+                marks(s, f, i, cx, cy, r + Math.max(2, 6 * sc), -1, -1, true);
+                return;
+            }
             if (r < 2.5) {
                 s.fillRect(cx - r, cy - r, 2 * r, 2 * r, 0, fill);
             } else {
@@ -261,10 +275,21 @@ public final class GraphPainter {
         double left = cx - w / 2;
         double top = cy - h / 2;
         double arc = 12 * sc;
-        s.fillRect(left, top, w, h, arc, fill);
+        s.fillRect(left, top, w, h, invalid ? 0 : arc, fill);
         double border = Math.max(0.6, (0.8 + 1.6 * Math.log10(1 + visits)) * sc);
-        s.strokeRect(left, top, w, h, arc, g.isTerminal(i) ? TEXT : BORDER, border);
-        if (g.isTerminal(i)) {
+        if (invalid) {
+            double lw = Math.max(1.2, 2.2 * sc);
+            s.strokeDashedRect(left, top, w, h, 7 * sc, INVALID, lw);
+            // the cross sits in the card's right end, clear of the text
+            double c = Math.min(h * 0.5, 22 * sc);
+            double xr = left + w - c - 6 * sc;
+            double yc = top + h / 2 - c / 2;
+            s.line(xr, yc, xr + c, yc + c, INVALID, lw);
+            s.line(xr, yc + c, xr + c, yc, INVALID, lw);
+        } else {
+            s.strokeRect(left, top, w, h, arc, g.isTerminal(i) ? TEXT : BORDER, border);
+        }
+        if (g.isTerminal(i) && !invalid) {
             s.strokeRect(left + 3 * sc, top + 3 * sc, w - 6 * sc, h - 6 * sc, arc * 0.7, TEXT, Math.max(0.5, sc));
         }
         marks(s, f, i, cx, cy, 0, w, h, false);
@@ -287,7 +312,9 @@ public final class GraphPainter {
             if (!Double.isNaN(g.reward(i))) {
                 third.append("R ").append(num(g.reward(i))).append("   ");
             }
-            if (pruned) {
+            if (invalid) {
+                third.append("invalid");
+            } else if (pruned) {
                 third.append("pruned");
             } else if (g.isSolved(i)) {
                 third.append("solved");

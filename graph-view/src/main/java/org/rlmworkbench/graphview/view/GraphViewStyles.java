@@ -21,6 +21,8 @@ public final class GraphViewStyles {
     public static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
     /** The inspected node's state. */
     public static final PseudoClass PRUNED = PseudoClass.getPseudoClass("pruned");
+    /** An invalid (model-written, rejected) step. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     public static final PseudoClass SOLVED = PseudoClass.getPseudoClass("solved");
     public static final PseudoClass TERMINAL = PseudoClass.getPseudoClass("terminal");
     /** A children-table row of the child Select chose. */

@@ -61,6 +61,24 @@ public interface Surface {
     default void endRaster() {
     }
 
+    /**
+     * A dashed rectangle outline (square corners), drawn as short line segments so that every
+     * surface has it: the mark of an invalid, model-written step.
+     */
+    default void strokeDashedRect(double x, double y, double w, double h, double dash, Color stroke, double lineWidth) {
+        double step = Math.max(2, dash);
+        double[][] sides = {{x, y, x + w, y}, {x + w, y, x + w, y + h}, {x + w, y + h, x, y + h}, {x, y + h, x, y}};
+        for (double[] e : sides) {
+            double len = Math.hypot(e[2] - e[0], e[3] - e[1]);
+            for (double t = 0; t < len; t += 2 * step) {
+                double a = t / len;
+                double b = Math.min(len, t + step) / len;
+                line(e[0] + (e[2] - e[0]) * a, e[1] + (e[3] - e[1]) * a, e[0] + (e[2] - e[0]) * b,
+                        e[1] + (e[3] - e[1]) * b, stroke, lineWidth);
+            }
+        }
+    }
+
     /** A horizontal colour ramp, for the legend. */
     void ramp(double x, double y, double w, double h, Color[] stops);
 }

@@ -99,6 +99,7 @@ public final class EndpointBenchmark {
                 + "[{\"index\":0,\"text\":\"4 + 8 = 12 (left: 6 12 2)\",\"logprobs\":null,\"finish_reason\":\"stop\"}],"
                 + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":12,\"total_tokens\":19}}")
                 .getBytes(StandardCharsets.UTF_8);
+        org.rlmworkbench.runner.serve.OpenAiServer.noDelay();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", ex -> {
             ex.getRequestBody().readAllBytes();

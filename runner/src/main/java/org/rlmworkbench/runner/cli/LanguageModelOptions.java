@@ -21,7 +21,8 @@ final class LanguageModelOptions {
      * @throws InputException naming the flag and what is wrong, or the scheme node that needs a model none gives
      */
     static Models apply(SearchOptions o, Scheme scheme, TrainedModels trained, Models base) {
-        LanguageModelResolver resolver = new LanguageModelResolver(trained::languageModel);
+        LanguageModelResolver resolver = new LanguageModelResolver(trained::languageModel)
+                .with(new org.rlmworkbench.runner.endpoint.EndpointKind(o.endpoints, System::getenv));
         Models m = base;
         try {
             m = m.withWriter(resolver.resolve("writer", o.writer)).withJudge(resolver.resolve("judge", o.judge));
@@ -33,7 +34,7 @@ final class LanguageModelOptions {
             boolean missing = n.role().equals("writer") ? m.writer() == null : m.judge() == null;
             if (missing) {
                 throw new InputException("scheme '" + scheme.name() + "', " + n + "; give --" + n.role()
-                        + " lm (with --models DIR) or --" + n.role() + " scripted:FILE");
+                        + " lm (with --models DIR), --" + n.role() + " scripted:FILE or --" + n.role() + " NAME (--endpoints FILE)");
             }
         }
         return m;

@@ -139,7 +139,7 @@ final class ModelsCommand implements Runnable {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
             if (overhead) {
-                EndpointBenchmark.Overhead o = EndpointBenchmark.clientOverhead(2000);
+                EndpointBenchmark.Overhead o = EndpointBenchmark.clientOverhead(1000);
                 out.printf(Locale.ROOT, "loopback, %d sequential calls: bare java.net.http %.0f us, client %.0f us,"
                         + " overhead %.0f us per call (medians)%n", o.calls(), o.rawMicros(), o.clientMicros(),
                         o.clientMicros() - o.rawMicros());

@@ -21,11 +21,15 @@ final class SearchOptions {
     @Option(names = "--models", description = "directory of trained networks (workbench train) to use as policy and value")
     Path models;
 
-    @Option(names = "--writer", description = "language model that writes steps (Generate source=sample): lm (the trained LM in --models) or scripted:FILE")
+    @Option(names = "--writer", description = "language model that writes steps (Generate source=sample): lm (the trained LM in --models), scripted:FILE or an endpoint name (--endpoints)")
     String writer;
 
-    @Option(names = "--judge", description = "language model that values states and judges answers (Evaluate source=judge): lm or scripted:FILE")
+    @Option(names = "--judge", description = "language model that values states and judges answers (Evaluate source=judge): lm, scripted:FILE or an endpoint name (--endpoints)")
     String judge;
+
+    @Option(names = "--endpoints", paramLabel = "FILE", description = "endpoints file whose names --writer and --judge may"
+            + " use (default: endpoints.json in the user's config directory, if any)")
+    Path endpoints;
 
     @Option(names = "--cache-dir", description = "response cache directory (default: the user's cache dir, rlm-workbench/responses)")
     Path cacheDir;

@@ -31,6 +31,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--api-key-env", paramLabel = "NAME", description = "answer only requests that carry the key held"
+            + " by this environment variable (for a server others can reach)")
+    String apiKeyEnv;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -38,6 +42,15 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             err.println("error: --port must be between 0 and 65535, got " + port);
             return WorkbenchCli.INPUT_ERROR;
+        }
+        String key = null;
+        if (apiKeyEnv != null) {
+            key = System.getenv(apiKeyEnv);
+            if (key == null || key.isBlank()) {
+                err.println("error: --api-key-env: the environment variable " + apiKeyEnv + " is not set");
+                return WorkbenchCli.INPUT_ERROR;
+            }
+            key = key.strip();
         }
         ServedModels served;
         try {
@@ -48,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         OpenAiServer server;
         try {
-            server = OpenAiServer.start(served.models(), host, port);
+            server = OpenAiServer.start(served.models(), host, port, key);
         } catch (IOException | RuntimeException e) {
             served.close();
             err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -93,6 +93,15 @@ public record EndpointsFile(Path file, List<Endpoint> endpoints) {
         return new EndpointsFile(file, out);
     }
 
+    /**
+     * One endpoint object as the file would hold it, checked the same way (for editors).
+     *
+     * @throws EndpointsFileException naming {@code file} and the field at fault
+     */
+    public static Endpoint parseOne(Path file, JsonNode e) {
+        return parse(file, "endpoint", e);
+    }
+
     private static Endpoint parse(Path file, String at, JsonNode e) {
         if (!e.isObject()) {
             throw new EndpointsFileException(file, at + ": expected an object");

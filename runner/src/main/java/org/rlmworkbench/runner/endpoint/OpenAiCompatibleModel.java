@@ -88,9 +88,14 @@ public final class OpenAiCompatibleModel implements LanguageModel, AutoCloseable
         return support;
     }
 
+    /**
+     * {@code NAME:MODEL@HOST:PORT}: what traces record and the response cache keys on, so that an
+     * endpoint pointed at another model or server does not answer from the old one's cache.
+     */
     @Override
     public String name() {
-        return endpoint.name();
+        java.net.URI u = endpoint.uri("");
+        return endpoint.name() + ":" + endpoint.model() + "@" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
     }
 
     @Override

@@ -245,12 +245,17 @@ public final class TrainingDataExport {
                 for (int j = i + 1; j < kids.length; j++) {
                     double a = score(g, kids[i]);
                     double b = score(g, kids[j]);
-                    if (Double.isNaN(a) || Double.isNaN(b) || Math.abs(a - b) <= o.margin()
-                            || g.text(kids[i]).equals(g.text(kids[j]))) {
+                    boolean invalidA = g.isInvalid(kids[i]);
+                    boolean invalidB = g.isInvalid(kids[j]);
+                    // a step the problem rejected loses to any legal sibling, whatever the numbers
+                    boolean byValidity = invalidA != invalidB;
+                    if (g.text(kids[i]).equals(g.text(kids[j])) || !byValidity && (Double.isNaN(a) || Double.isNaN(b)
+                            || Math.abs(a - b) <= o.margin() || invalidA)) {
                         continue;
                     }
-                    int chosen = a > b ? kids[i] : kids[j];
-                    int rejected = a > b ? kids[j] : kids[i];
+                    boolean firstWins = byValidity ? invalidB : a > b;
+                    int chosen = firstWins ? kids[i] : kids[j];
+                    int rejected = firstWins ? kids[j] : kids[i];
                     ObjectNode ex = JSON.createObjectNode();
                     ex.put("prompt", prompt);
                     ex.put("chosen", g.text(chosen));

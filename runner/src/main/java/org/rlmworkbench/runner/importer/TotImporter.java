@@ -370,7 +370,7 @@ final class TotImporter implements TreeImporter {
             }
             if (solved && seen.add(id)) {
                 String[] lines = outputs.get(k).strip().split("\n");
-                t.solved(id, lines[lines.length - 1], 1.0);
+                t.solved(id, lines[lines.length - 1].replaceFirst("^(?i)answer:\\s*", ""), 1.0);
                 firstSolved = firstSolved < 0 ? id : firstSolved;
             }
         }

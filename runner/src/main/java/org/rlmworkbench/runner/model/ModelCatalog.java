@@ -14,6 +14,9 @@ public final class ModelCatalog {
     private final Map<String, Supplier<PolicyModel>> policies = new LinkedHashMap<>();
     private final Map<String, Supplier<ValueModel>> values = new LinkedHashMap<>();
     private final Map<String, Supplier<RewardModel>> rewards = new LinkedHashMap<>();
+    private final Map<String, Supplier<LanguageModel>> languageModels = new LinkedHashMap<>();
+    /** Reads names not registered here, e.g. {@code scripted:FILE}. */
+    private final LanguageModelResolver resolver = new LanguageModelResolver(() -> null);
 
     /** A catalogue with the problem-native models. */
     public ModelCatalog() {
@@ -22,6 +25,22 @@ public final class ModelCatalog {
         values.put("none", () -> null);
         values.put("native-heuristic", HeuristicValue::new);
         rewards.put("native-verifier", NativeReward::new);
+        languageModels.put("none", () -> null);
+    }
+
+    /** Registers a language model for the writer and judge pickers (e.g. a trained LM, an endpoint). */
+    public void addLanguageModel(String name, Supplier<LanguageModel> model) {
+        languageModels.put(name, model);
+    }
+
+    /** Names for the writer and judge pickers, {@code none} first. */
+    public List<String> languageModelNames() {
+        return new ArrayList<>(languageModels.keySet());
+    }
+
+    /** The resolver for names that are not registered; more kinds of names can be added to it. */
+    public LanguageModelResolver resolver() {
+        return resolver;
     }
 
     public void addPolicy(String name, Supplier<PolicyModel> model) {
@@ -55,7 +74,13 @@ public final class ModelCatalog {
      */
     public Models resolve(ModelChoice choice) {
         return new Models(pick("policy", policies, choice.policy()), pick("value", values, choice.value()),
-                pick("reward", rewards, choice.reward()));
+                pick("reward", rewards, choice.reward()), languageModel("writer", choice.writer()),
+                languageModel("judge", choice.judge()));
+    }
+
+    private LanguageModel languageModel(String role, String name) {
+        Supplier<LanguageModel> s = languageModels.get(name);
+        return s != null ? s.get() : resolver.resolve(role, name);
     }
 
     private static <T> T pick(String role, Map<String, Supplier<T>> known, String name) {

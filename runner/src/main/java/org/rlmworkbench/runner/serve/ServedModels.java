@@ -11,6 +11,7 @@ import org.rlmworkbench.runner.model.LanguageModel;
 import org.rlmworkbench.runner.neural.ModelFileException;
 import org.rlmworkbench.runner.neural.NetKind;
 import org.rlmworkbench.runner.neural.NeuralNet;
+import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Problems;
 
@@ -22,11 +23,11 @@ public final class ServedModels implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, LanguageModel> models;
-    private final Map<String, NeuralNet> nets;
+    private final TrainedModels trained;
 
-    private ServedModels(Map<String, LanguageModel> models, Map<String, NeuralNet> nets) {
+    private ServedModels(Map<String, LanguageModel> models, TrainedModels trained) {
         this.models = models;
-        this.nets = nets;
+        this.trained = trained;
     }
 
     /**
@@ -52,10 +53,11 @@ public final class ServedModels implements AutoCloseable {
         Problem<?> problem = Problems.find(problemId)
                 .orElseThrow(() -> new ModelFileException(json, "was trained for problem '" + problemId
                         + "', which is not on the class path"));
-        NeuralNet lm = NeuralNet.load(dir, NetKind.LM, problem);
+        TrainedModels trained = TrainedModels.load(dir, problem);
         Map<String, LanguageModel> models = new LinkedHashMap<>();
-        models.put(problemId + "-lm", LmWriters.of(lm));
-        return new ServedModels(models, Map.of(problemId + "-lm", lm));
+        // the same writer a run with --writer lm uses, so serving changes nothing but the transport
+        models.put(problemId + "-lm", trained.languageModel());
+        return new ServedModels(models, trained);
     }
 
     /** Model id to model, in a stable order. */
@@ -65,6 +67,6 @@ public final class ServedModels implements AutoCloseable {
 
     @Override
     public void close() {
-        nets.values().forEach(NeuralNet::close);
+        trained.close();
     }
 }

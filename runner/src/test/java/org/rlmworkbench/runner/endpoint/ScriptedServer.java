@@ -58,6 +58,7 @@ final class ScriptedServer implements AutoCloseable {
     private final HttpServer server;
 
     ScriptedServer(Function<Request, Reply> script) throws IOException {
+        org.rlmworkbench.runner.serve.OpenAiServer.noDelay();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "scripted-server");

@@ -201,7 +201,7 @@ class TrainingDataExportTest {
     void eventsOfKindsFromNewerTracesAreSkippedAndCounted() throws Exception {
         Path newer = dir.resolve("newer.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(trace));
-        lines.add(2, "{\"type\":\"model_called\",\"role\":\"writer\",\"prompt\":\"...\",\"tokens\":12}");
+        lines.add(2, "{\"type\":\"event_of_a_later_version\",\"role\":\"writer\",\"tokens\":12}");
         Files.write(newer, lines);
         Path out = dir.resolve("sft.jsonl");
         Cli r = cli("export", newer.toString(), "--as", "sft", "--out", out.toString());
