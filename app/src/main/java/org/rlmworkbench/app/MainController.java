@@ -780,7 +780,11 @@ public final class MainController {
         rewardChoice.setValue(s.models().reward());
         chooseLanguageModel(writerChoice, s.models().writer());
         chooseLanguageModel(judgeChoice, s.models().judge());
-        if (loadSetup() && !ws.trace().isEmpty()) {
+        if (!loadSetup()) {
+            status("Opened " + f + ", but its run cannot be set up: see the problems above.", true);
+            return false;
+        }
+        if (!ws.trace().isEmpty()) {
             // the run is deterministic and its model calls are in the trace: running it again to the
             // trace's last event, with every call answered from the recording, restores it
             session.useRecording(ws.trace());

@@ -30,8 +30,10 @@ public record TrainingSettings(String problem, int phases, int instances, int va
                                int lmLayers, int lmHeads, int lmMaxLength) {
 
     public TrainingSettings {
-        if (phases < 1 || instances < 1 || budget < 1 || epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("phases, instances, budget, epochs and batch size must be positive");
+        if (phases < 1 || instances < 1 || validationInstances < 1 || budget < 1 || epochs < 1 || lmEpochs < 1
+                || batchSize < 1) {
+            throw new IllegalArgumentException("phases, instances, validation instances, budget, epochs, language-model"
+                    + " epochs and batch size must be positive");
         }
     }
 

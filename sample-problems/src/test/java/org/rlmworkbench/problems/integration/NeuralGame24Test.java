@@ -32,8 +32,8 @@ class NeuralGame24Test {
                 "--budget", "40", "--epochs", "1", "--lm-epochs", "1", "--quiet", "--out", models.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("phase 1:", "models in");
-        assertThat(models.resolve("value.params")).exists();
-        assertThat(models.resolve("lm.json")).exists();
+        assertThat(org.rlmworkbench.runner.neural.ModelSet.resolve(models).resolve("value.params")).exists();
+        assertThat(org.rlmworkbench.runner.neural.ModelSet.resolve(models).resolve("lm.json")).exists();
         assertThat(TraceExport.read(models.resolve("phase-1/traces.jsonl"))).hasSize(4);
 
         Cli.Result e = Cli.run("eval", "--problem", "game24", "--split", "test", "--limit", "3", "--budget", "50",
