@@ -64,6 +64,7 @@ public final class MainController {
     private static final int NARRATION_LIMIT = 3000;
     private static final int NARRATED_PER_BATCH = 100;
     private static final int BEST_CHILDREN = 5;
+    private static final int PRESENTATION_BEST_CHILDREN = 3;
     static final String DEMO_VALUE = "native-heuristic";
     /** How far a presentation may enlarge the tree to fill the screen. */
     private static final double PRESENTATION_MAX_ZOOM = 2.5;
@@ -693,6 +694,8 @@ public final class MainController {
             speedSlider.setValue(Math.log10(2));
             noAnimation.setSelected(false);
             graphView.maxFitScaleProperty().set(PRESENTATION_MAX_ZOOM);
+            // fewer, larger cards: the 3 most visited children of each node
+            graphView.topKProperty().set(bestChildrenOnly.isSelected() ? PRESENTATION_BEST_CHILDREN : 0);
         } else {
             root.getStyleClass().remove("presentation");
             if (!mainSplit.getItems().contains(editorHolder)) {
@@ -710,6 +713,7 @@ public final class MainController {
             setupBar.setVisible(true);
             setupBar.setManaged(true);
             graphView.maxFitScaleProperty().set(1.0);
+            chooseBestChildren();
         }
         if (stage != null) {
             stage.setFullScreen(on);
@@ -780,7 +784,11 @@ public final class MainController {
         rewardChoice.setValue(s.models().reward());
         chooseLanguageModel(writerChoice, s.models().writer());
         chooseLanguageModel(judgeChoice, s.models().judge());
-        if (loadSetup() && !ws.trace().isEmpty()) {
+        if (!loadSetup()) {
+            status("Opened " + f + ", but its run cannot be set up: see the problems above.", true);
+            return false;
+        }
+        if (!ws.trace().isEmpty()) {
             // the run is deterministic and its model calls are in the trace: running it again to the
             // trace's last event, with every call answered from the recording, restores it
             session.useRecording(ws.trace());

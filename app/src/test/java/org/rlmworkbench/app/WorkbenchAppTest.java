@@ -171,6 +171,14 @@ class WorkbenchAppTest {
         Files.writeString(bad, "{ not json");
         WaitForAsyncUtils.asyncFx(() -> c.openWorkspace(bad)).get(5, TimeUnit.SECONDS);
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("malformed JSON at line 1");
+
+        // a workspace naming an unknown problem never claims it opened
+        Path saved = dir.resolve("saved.rlmw.json");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> c.saveWorkspace(saved)).get(5, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(bad, Files.readString(saved).replace("\"problem\" : \"game24\"", "\"problem\" : \"chess\""));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> c.openWorkspace(bad)).get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+                .contains("field problem: unknown problem 'chess'").doesNotContain("Opened");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rlmworkbench.app.training;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +53,7 @@ public final class TrainingDialog {
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final Button train = new Button("Train");
     private final Button cancel = new Button("Cancel");
+    private final Button close = new Button("Close");
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Problem<?> problem;
     private final Consumer<Path> onTrained;
@@ -75,10 +77,23 @@ public final class TrainingDialog {
         chart.setId("loss-chart");
         progress.setId("training-progress");
         train.setId("train");
-        train.setDefaultButton(true);
+        // Enter in a field must not start a run of many minutes: Train is pressed on purpose
+        train.setDefaultButton(false);
+        for (Spinner<Integer> sp : List.of(phases, instances, budget)) {
+            typeable(sp);
+        }
+        close.setId("close-training");
+        close.setCancelButton(true);
+        close.setOnAction(e -> {
+            cancelled.set(true);
+            stage.close();
+        });
         cancel.setId("cancel-training");
         cancel.setDisable(true);
         seed.setPrefColumnCount(6);
+        seed.setId("training-seed");
+        phases.setId("training-phases");
+        status.setId("training-status");
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -100,7 +115,7 @@ public final class TrainingDialog {
         form.add(withLm, 1, 5);
         train.setOnAction(e -> start());
         cancel.setOnAction(e -> cancelled.set(true));
-        HBox buttons = new HBox(8, train, cancel, progress, status);
+        HBox buttons = new HBox(8, train, cancel, close, progress, status);
         progress.setPrefWidth(220);
         VBox top = new VBox(10, form, buttons);
         top.setPadding(new Insets(10));
@@ -110,11 +125,46 @@ public final class TrainingDialog {
         stage.setOnCloseRequest(e -> cancelled.set(true));
     }
 
+    /**
+     * Lets a number be typed into {@code sp}: digits only, taken when the field loses focus or on
+     * Enter, and kept within the spinner's range.
+     */
+    private static void typeable(Spinner<Integer> sp) {
+        sp.setEditable(true);
+        sp.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<String>(
+                c -> c.getControlNewText().matches("\\d{0,7}") ? c : null));
+        sp.getEditor().focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit(sp);
+            }
+        });
+        sp.getEditor().setOnAction(e -> commit(sp));
+    }
+
+    private static void commit(Spinner<Integer> sp) {
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) sp.getValueFactory();
+        String t = sp.getEditor().getText();
+        int v = t.isBlank() ? f.getValue() : Math.max(f.getMin(), Math.min(f.getMax(), Integer.parseInt(t)));
+        f.setValue(v);
+        sp.getEditor().setText(Integer.toString(v));
+    }
+
+    /** The dialog's window, for tests. */
+    Stage stage() {
+        return stage;
+    }
+
+    /** The spinners, for tests. */
+    List<Spinner<Integer>> spinners() {
+        return List.of(phases, instances, budget);
+    }
+
     public void show() {
         stage.show();
     }
 
     private void start() {
+        spinners().forEach(TrainingDialog::commit);
         long s;
         try {
             s = Long.parseLong(seed.getText().trim());
@@ -139,6 +189,7 @@ public final class TrainingDialog {
         log.getItems().clear();
         step = 0;
         status.setText("Training…");
+        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         worker = new Thread(() -> {
             try {
                 TrainingPipeline.Outcome o = TrainingPipeline.run(problem, chosen, dir,
@@ -162,6 +213,10 @@ public final class TrainingDialog {
         } else if (e instanceof TrainingEvent.SearchProgress sp) {
             status.setText(String.format(Locale.ROOT, "phase %d: searching %s %d/%d (%d solved)", sp.phase(),
                     sp.split(), sp.done(), sp.total(), sp.solved()));
+            // the search is most of a phase: the bar moves with it, and jumps at the phase's end
+            if (sp.total() > 0 && "train".equals(sp.split())) {
+                progress.setProgress((sp.phase() - 1 + 0.8 * sp.done() / (double) sp.total()) / phases.getValue());
+            }
         } else if (e instanceof TrainingEvent.EpochFinished ep) {
             step++;
             point(ep.network() + " train", step, ep.trainLoss());
@@ -174,6 +229,7 @@ public final class TrainingDialog {
             log.getItems().add(String.format(Locale.ROOT, "Phase %d: %s trained for %d epochs%s, best validation loss %.4f.",
                     nt.phase(), nt.network(), nt.epochs(), nt.early() ? " (early stop)" : "", nt.bestValidationLoss()));
         } else if (e instanceof TrainingEvent.PhaseFinished pf) {
+            progress.setProgress((double) pf.phase() / Math.max(1, phases.getValue()));
             log.getItems().add(String.format(Locale.ROOT, "Phase %d done%s: search solved %.1f%%; checkpoint %s.",
                     pf.phase(), pf.resumed() ? " (resumed from its checkpoint)" : "", 100 * pf.searchSolveRate(),
                     pf.checkpoint()));
@@ -196,6 +252,9 @@ public final class TrainingDialog {
         log.getItems().add(message);
         train.setDisable(false);
         cancel.setDisable(true);
+        if (progress.getProgress() < 0) {
+            progress.setProgress(0);
+        }
         if (modelDir != null) {
             progress.setProgress(1);
             onTrained.accept(modelDir);

@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.rlmworkbench.app.session.RunSetup;
 import org.rlmworkbench.runner.event.RunEvent;
+import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.io.TextFiles;
+import org.rlmworkbench.runner.problem.InstanceParseException;
+import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Problems;
+import org.rlmworkbench.runner.trace.GraphReplayer;
 import org.rlmworkbench.runner.model.ModelChoice;
 import org.rlmworkbench.runner.scheme.SchemeError;
 import org.rlmworkbench.runner.scheme.SchemeIO;
@@ -31,7 +35,11 @@ public final class WorkspaceIO {
     /** The value of the {@code format} field that marks a workspace file. */
     public static final String FORMAT = "rlm-workbench-workspace";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The largest workspace file read (a recorded run included). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private WorkspaceIO() {
     }
@@ -74,10 +82,11 @@ public final class WorkspaceIO {
      */
     public static Workspace read(Path file) throws IOException {
         String text;
+        long maxBytes = Math.min(MAX_FILE_BYTES, Runtime.getRuntime().maxMemory() / 8);
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, "a workspace file", maxBytes);
         } catch (IOException e) {
-            throw new WorkspaceException(file + ": cannot read: " + e.getMessage());
+            throw new WorkspaceException(e.getMessage());
         }
         JsonNode root;
         try {
@@ -104,38 +113,62 @@ public final class WorkspaceIO {
                     .map(SchemeError::toString).collect(Collectors.joining("; ")));
         }
         String problem = text(root, "problem", file);
+        Problem<?> known = Problems.find(problem).orElseThrow(() -> new WorkspaceException(file
+                + ": field problem: unknown problem '" + problem + "'; known: "
+                + Problems.all().stream().map(Problem::id).toList()));
         String instance = text(root, "instance", file);
+        try {
+            known.parseInstance(instance);
+        } catch (InstanceParseException e) {
+            throw new WorkspaceException(file + ": field instance: " + e.getMessage());
+        }
         JsonNode m = root.path("models");
         ModelChoice models = new ModelChoice(m.path("policy").asText(ModelChoice.NATIVE.policy()),
                 m.path("value").asText(ModelChoice.NATIVE.value()), m.path("reward").asText(ModelChoice.NATIVE.reward()),
                 m.path("writer").asText("none"), m.path("judge").asText("none"));
         JsonNode seed = root.get("seed");
-        if (seed == null || !seed.isIntegralNumber()) {
+        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
             throw new WorkspaceException(file + ": field seed: must be an integer");
         }
         JsonNode budget = root.get("budget");
         Integer b = null;
         if (budget != null && !budget.isNull()) {
-            if (!budget.isInt() || budget.asInt() < 1) {
-                throw new WorkspaceException(file + ": field budget: must be a positive integer, got " + budget);
+            if (!budget.isInt() || budget.asInt() < 1 || budget.asInt() > 10_000_000) {
+                throw new WorkspaceException(file + ": field budget: must be a whole number from 1 to 10000000, got "
+                        + (budget.toString().length() > 24 ? budget.toString().substring(0, 12) + "... ("
+                        + budget.toString().length() + " characters)" : budget));
             }
             b = budget.asInt();
         }
         List<RunEvent> trace = new ArrayList<>();
         JsonNode t = root.path("trace");
+        if (!t.isMissingNode() && !t.isNull() && !t.isArray()) {
+            throw new WorkspaceException(file + ": field trace: must be a list of events");
+        }
+        GraphReplayer replay = new GraphReplayer(null);
         for (int i = 0; i < t.size(); i++) {
+            RunEvent e;
             try {
-                RunEvent e = TraceJson.fromLine(t.get(i).toString());
-                if (e instanceof org.rlmworkbench.runner.event.RunStarted rs
-                        && (rs.format() < 1 || rs.format() > org.rlmworkbench.runner.event.RunStarted.FORMAT)) {
-                    throw new WorkspaceException(file + ": field trace[" + i + "]: trace format version " + rs.format()
-                            + " is not one this workbench reads (versions 1 to "
-                            + org.rlmworkbench.runner.event.RunStarted.FORMAT + ")");
-                }
-                trace.add(e);
-            } catch (JsonProcessingException e) {
-                throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + e.getOriginalMessage());
+                e = TraceJson.fromLine(t.get(i).toString());
+            } catch (JsonProcessingException ex) {
+                throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + ex.getOriginalMessage());
+            } catch (RuntimeException ex) {
+                throw new WorkspaceException(file + ": field trace[" + i + "]: not an event: " + ex.getMessage());
             }
+            if (e instanceof RunStarted rs && (rs.format() < 1 || rs.format() > RunStarted.FORMAT)) {
+                throw new WorkspaceException(file + ": field trace[" + i + "]: trace format version " + rs.format()
+                        + " is not one this workbench reads (versions 1 to " + RunStarted.FORMAT + ")");
+            }
+            if (i == 0 && !(e instanceof RunStarted)) {
+                throw new WorkspaceException(file + ": field trace[0]: expected a run_started event first");
+            }
+            try {
+                replay.onEvent(e);
+            } catch (RuntimeException ex) {
+                throw new WorkspaceException(file + ": field trace[" + i + "]: event does not fit the run so far: "
+                        + ex.getMessage());
+            }
+            trace.add(e);
         }
         return new Workspace(new RunSetup(load.scheme(), problem, instance, models, seed.asLong(), b), trace);
     }

@@ -18,6 +18,10 @@ public final class TraceViewerDemo {
     }
 
     public static void main(String[] args) {
+        // checked before the toolkit starts, so a bad argument or trace is a message and exit code 2
+        if (TraceViewerArgs.parseOrReport(java.util.List.of(args), System.err) == null) {
+            System.exit(2);
+        }
         Application.launch(TraceViewerWindow.class, args);
     }
 }

@@ -30,7 +30,6 @@ import org.rlmworkbench.graphview.layout.LayoutKind;
 import org.rlmworkbench.graphview.model.GraphViewModel;
 import org.rlmworkbench.graphview.view.ReasoningGraphView;
 import org.rlmworkbench.runner.event.RunEvent;
-import org.rlmworkbench.runner.trace.TraceReader;
 
 /**
  * The window of {@link TraceViewerDemo}: plays a recorded JSON Lines trace (from {@code workbench run --trace}) in a window with the
@@ -48,34 +47,18 @@ public final class TraceViewerWindow extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        List<String> args = getParameters().getRaw();
-        if (args.isEmpty()) {
-            System.err.println("usage: TraceViewerDemo trace.jsonl [speed|max] [--snapshot out.png]");
+        TraceViewerArgs parsed = TraceViewerArgs.parseOrReport(getParameters().getRaw(), System.err);
+        if (parsed == null) {
             Platform.exit();
             return;
         }
-        Path trace = Path.of(args.get(0));
-        List<RunEvent> events = TraceReader.read(trace);
-        double speed = 1;
-        Path snapshot = null;
-        LayoutKind kind = LayoutKind.TREE;
-        double zoom = Double.NaN;
-        int topK = 0;
-        for (int i = 1; i < args.size(); i++) {
-            if (args.get(i).equals("--snapshot") && i + 1 < args.size()) {
-                snapshot = Path.of(args.get(++i));
-            } else if (args.get(i).equals("--layout") && i + 1 < args.size()) {
-                kind = LayoutKind.valueOf(args.get(++i).toUpperCase(java.util.Locale.ROOT));
-            } else if (args.get(i).equals("--zoom") && i + 1 < args.size()) {
-                zoom = Double.parseDouble(args.get(++i));
-            } else if (args.get(i).equals("--top-k") && i + 1 < args.size()) {
-                topK = Integer.parseInt(args.get(++i));
-            } else if (args.get(i).equals("max")) {
-                speed = Double.POSITIVE_INFINITY;
-            } else {
-                speed = Double.parseDouble(args.get(i));
-            }
-        }
+        Path trace = parsed.trace();
+        List<RunEvent> events = parsed.contents().events();
+        double speed = parsed.speed();
+        Path snapshot = parsed.snapshot();
+        LayoutKind kind = parsed.kind();
+        double zoom = parsed.zoom();
+        int topK = parsed.topK();
 
         GraphViewModel model = new GraphViewModel();
         ReasoningGraphView view = new ReasoningGraphView(model);

@@ -37,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "1000000", description = "graph size for bytes per node (default: ${DEFAULT-VALUE})")
     int nodes;
 
+    /** A generous bound on the bytes a node of the measured graph takes (about 210 for Game of 24). */
+    static final long BYTES_PER_NODE_BOUND = 300;
+    /** The share of the heap the measured graph may take. */
+    static final double HEAP_SHARE = 0.8;
+
     @Override
     public Integer call() throws InstanceParseException {
         var out = spec.commandLine().getOut();
@@ -46,6 +51,15 @@ final class BenchCommand implements Callable<Integer> {
             return WorkbenchCli.INPUT_ERROR;
         }
         try {
+            OptionChecks.range("--seconds", seconds, 0.1, 86_400);
+            OptionChecks.range("--budget", budget, 1, OptionChecks.MAX_BUDGET);
+            OptionChecks.range("--nodes", nodes, 1, 100_000_000);
+            long heap = Runtime.getRuntime().maxMemory();
+            if ((double) nodes * BYTES_PER_NODE_BOUND > HEAP_SHARE * heap) {
+                throw new InputException(String.format(Locale.ROOT, "--nodes %,d needs about %,d MiB, more than the"
+                        + " heap of %,d MiB (-Xmx) can hold; ask for fewer nodes or give Java more memory"
+                        + " (WORKBENCH_JAVA_OPTS=-Xmx8g)", nodes, (long) nodes * BYTES_PER_NODE_BOUND >> 20, heap >> 20));
+            }
             Problem<?> p = Setup.problem(problem);
             List<String> instances = p.dataset().split(Split.TEST);
             var s = Setup.scheme(scheme);

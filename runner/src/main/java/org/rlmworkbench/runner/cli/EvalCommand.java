@@ -3,14 +3,13 @@ package org.rlmworkbench.runner.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rlmworkbench.runner.eval.EvalReport;
 import org.rlmworkbench.runner.eval.SchemeEvaluation;
+import org.rlmworkbench.runner.io.TextFiles;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.neural.ModelFileException;
 import org.rlmworkbench.runner.neural.TrainedModels;
@@ -44,6 +43,9 @@ final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    /** The largest instances file read. */
+    static final long MAX_INSTANCES_BYTES = 64L << 20;
+
     @Option(names = "--limit", description = "only the first N instances")
     Integer limit;
 
@@ -56,8 +58,11 @@ final class EvalCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TrainedModels trained = null;
         try {
+            search.check();
+            if (limit != null) {
+                OptionChecks.range("--limit", limit, 1, Integer.MAX_VALUE);
+            }
             Problem<?> p = Setup.problem(search.problem);
-            trained = TrainedModels.loadOrNone(search.models, p);
             List<String> instances = instances(p);
             if (search.difficulty != null) {
                 instances = DifficultyRange.parse(search.difficulty).filter(p, instances,
@@ -67,6 +72,13 @@ final class EvalCommand implements Callable<Integer> {
             if (limit != null) {
                 instances = instances.subList(0, Math.min(limit, instances.size()));
             }
+            if (instances.isEmpty()) {
+                throw new InputException((source.instances != null ? "--instances " + source.instances
+                        : "--split " + source.split) + ": holds no instances (only blank lines and # comments);"
+                        + " nothing to evaluate");
+            }
+            trained = TrainedModels.loadOrNone(search.models, p);
+            Setup.checkLmPolicy(trained, search);
             ProgressBar bar = ProgressBar.forTerminal(err, instances.size(), "eval " + search.scheme);
             var scheme = Setup.scheme(search.scheme);
             Models m = LanguageModelOptions.apply(search, scheme,
@@ -114,10 +126,12 @@ final class EvalCommand implements Callable<Integer> {
                 throw new InputException("--split: " + e.getMessage());
             }
         }
-        if (!Files.isReadable(source.instances)) {
-            throw new InputException("--instances: cannot read file " + source.instances);
+        String text;
+        try {
+            text = TextFiles.read(source.instances, "an instances file (one instance per line)", MAX_INSTANCES_BYTES);
+        } catch (TextFiles.BadTextFileException e) {
+            throw new InputException("--instances " + e.getMessage());
         }
-        return Files.readAllLines(source.instances, StandardCharsets.UTF_8).stream().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 }

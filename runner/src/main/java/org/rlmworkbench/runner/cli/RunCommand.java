@@ -20,6 +20,9 @@ import org.rlmworkbench.runner.neural.ModelFileException;
 import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.scheme.Scheme;
+import org.rlmworkbench.runner.trace.TraceBusyException;
+import org.rlmworkbench.runner.trace.TraceTooLargeException;
 import org.rlmworkbench.runner.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,45 +50,61 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--narrate", description = "tell every event in a plain sentence as it happens")
     boolean narrate;
 
+    @Option(names = "--trace-limit-mb", defaultValue = "2048",
+            description = "stop the run when the trace reaches this size, in MiB (default: ${DEFAULT-VALUE})")
+    int traceLimitMb;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         TrainedModels trained = null;
+        TraceWriter writer = null;
+        Thread flushOnExit = null;
+        String inst = instance;
         try {
+            search.check();
+            OptionChecks.range("--trace-limit-mb", traceLimitMb, 1, 1 << 20);
             Problem<?> p = Setup.problem(search.problem);
-            trained = TrainedModels.loadOrNone(search.models, p);
-            String inst = instance != null ? instance : Setup.defaultInstance(p, search.difficulty);
-            var scheme = Setup.scheme(search.scheme);
+            inst = instance != null ? instance : Setup.defaultInstance(p, search.difficulty);
+            p.parseInstance(inst); // a bad instance is refused before any file is touched
+            Scheme scheme = Setup.scheme(search.scheme);
             Setup.requireListableSteps(scheme, p);
+            trained = TrainedModels.loadOrNone(search.models, p);
+            Setup.checkLmPolicy(trained, search);
             Models m = LanguageModelOptions.apply(search, scheme,
                     trained, trained.models(Models.problemNative(), search.lmPolicy));
             Interpreter interpreter = new Interpreter(scheme, p, m);
             List<RunListener> listeners = new ArrayList<>();
-            TraceWriter writer = trace == null ? null : TraceWriter.toFile(trace);
-            if (writer != null) {
+            if (trace != null) {
+                Setup.checkTraceTarget(trace, search.scheme);
+                writer = TraceWriter.toFile(trace, (long) traceLimitMb << 20);
                 listeners.add(writer);
+                flushOnExit = Setup.flushOnExit(writer);
             }
             if (narrate) {
                 Narrator narrator = new Narrator();
                 listeners.add(e -> out.println(narrator.narrate(e)));
             }
+            RunSettings settings = new RunSettings(search.seed, search.budget);
+            RunContext ctx = interpreter.newContext(settings, listeners, null);
             RunResult r;
             try {
-                RunSettings settings = new RunSettings(search.seed, search.budget);
-                RunContext ctx = interpreter.newContext(settings, listeners, null);
                 ctx.modelCalls().useCache(LanguageModelOptions.cache(search).orElse(null));
                 r = interpreter.run(ctx, inst, settings);
-            } finally {
-                if (writer != null) {
-                    writer.close();
-                }
+            } catch (TraceTooLargeException e) {
+                writer.close();
+                err.println("error: " + e.getMessage() + " (raise --trace-limit-mb to keep more)");
+                return WorkbenchCli.RUN_FAILURE;
+            }
+            if (writer != null) {
+                writer.close();
             }
             if (json) {
                 out.println(toJson(r));
             } else {
-                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(), inst, search.seed,
-                        r.solved() ? "solved" : "not solved");
+                out.printf(Locale.ROOT, "%s on %s '%s' (seed %d): %s%n", interpreter.scheme().name(), p.id(),
+                        OptionChecks.shorten(inst), search.seed, r.solved() ? "solved" : "not solved");
                 out.printf(Locale.ROOT, "answer: %s%n", r.answer() == null ? "(none)" : r.answer());
                 for (String s : r.bestPath()) {
                     out.println("  " + s);
@@ -99,17 +118,33 @@ final class RunCommand implements Callable<Integer> {
                     out.println("trace: " + trace);
                 }
             }
+            for (String w : ctx.warnings()) {
+                err.println("warning: " + w);
+            }
+            if (Interpreter.OUT_OF_MEMORY.equals(r.reason())) {
+                err.println("error: out of memory; give Java more heap (WORKBENCH_JAVA_OPTS=-Xmx4g) or lower --budget");
+                return WorkbenchCli.OUT_OF_MEMORY;
+            }
             return 0;
-        } catch (InputException | ModelFileException e) {
+        } catch (InputException | ModelFileException | TraceBusyException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         } catch (InstanceParseException e) {
-            err.println("error: instance '" + instance + "' for " + search.problem + ": " + e.getMessage());
+            String shown = OptionChecks.shorten(inst);
+            err.println("error: instance '" + shown + "' for " + search.problem + ": "
+                    + (inst == null ? e.getMessage() : e.getMessage().replace(inst, shown)));
             return WorkbenchCli.INPUT_ERROR;
         } catch (org.rlmworkbench.runner.scheme.InvalidSchemeException e) {
             err.println("error: " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
+        } catch (IOException e) {
+            err.println("error: " + Setup.describe(e, trace, "trace file"));
+            return WorkbenchCli.INPUT_ERROR;
         } finally {
+            if (writer != null) {
+                writer.discard(); // nothing when closed; otherwise the old trace stays as it was
+            }
+            Setup.removeHook(flushOnExit);
             if (trained != null) {
                 trained.close();
             }

@@ -42,4 +42,12 @@ final class SearchOptions {
 
     @Option(names = "--difficulty", description = "only instances of this difficulty (e.g. 4) or range (e.g. 2-6); for run without --instance, the first such test instance")
     String difficulty;
+
+    /** Refuses out-of-range numbers and options that need another option. */
+    void check() {
+        OptionChecks.budget(budget);
+        if (lmPolicy && models == null) {
+            throw new InputException("--lm-policy needs --models DIR (the directory with the trained language model)");
+        }
+    }
 }

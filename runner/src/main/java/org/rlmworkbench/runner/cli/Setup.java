@@ -1,5 +1,15 @@
 package org.rlmworkbench.runner.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Problems;
 import org.rlmworkbench.runner.scheme.BuiltinSchemes;
@@ -8,6 +18,7 @@ import org.rlmworkbench.runner.scheme.Scheme;
 import org.rlmworkbench.runner.scheme.SchemeError;
 import org.rlmworkbench.runner.scheme.SchemeLoad;
 import org.rlmworkbench.runner.scheme.SchemeNode;
+import org.rlmworkbench.runner.trace.TraceWriter;
 
 /** What the commands share: resolving --scheme and --problem into objects, with clear errors. */
 final class Setup {
@@ -27,6 +38,89 @@ final class Setup {
             throw new InputException(b.toString());
         }
         return load.scheme();
+    }
+
+    /** Refuses --lm-policy when the model directory holds no language model. */
+    static void checkLmPolicy(TrainedModels trained, SearchOptions search) {
+        if (search.lmPolicy && trained.lm() == null) {
+            throw new InputException("--lm-policy: " + search.models + " holds no language model (lm.json); train one"
+                    + " without --no-lm, or leave out --lm-policy");
+        }
+    }
+
+    /**
+     * Refuses a --trace that would destroy something that is not a trace: the scheme file, a
+     * directory, or an existing file whose first line is not a trace event.
+     */
+    static void checkTraceTarget(Path trace, String schemeArg) throws IOException {
+        Path target = AtomicFiles.resolveLinks(trace);
+        if (Files.isDirectory(target)) {
+            throw new InputException("--trace " + trace + ": is a directory; name a file");
+        }
+        if (Files.exists(target)) {
+            Path scheme = Path.of(schemeArg);
+            if (BuiltinSchemes.json(schemeArg).isEmpty() && Files.exists(scheme) && Files.isSameFile(target, scheme)) {
+                throw new InputException("--trace " + trace + ": is the --scheme file; the trace would overwrite the"
+                        + " scheme");
+            }
+            if (!looksLikeTrace(target)) {
+                throw new InputException("--trace " + trace + ": exists and is not a trace (its first line is not a"
+                        + " trace event); choose another file, or delete it first");
+            }
+        }
+        Path dir = target.getParent();
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException("--trace " + trace + ": " + dir + " is not a directory");
+        }
+    }
+
+    private static boolean looksLikeTrace(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64);
+            String s = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+            return s.isEmpty() || s.startsWith("{\"type\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A shutdown hook that commits the trace's complete lines when the JVM is stopped (SIGTERM, Ctrl+C). */
+    static Thread flushOnExit(TraceWriter writer) {
+        Thread t = new Thread(() -> {
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                // the JVM is going down: nothing left to tell
+            }
+        }, "trace-flush-on-exit");
+        Runtime.getRuntime().addShutdownHook(t);
+        return t;
+    }
+
+    static void removeHook(Thread hook) {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs, harmlessly, on a closed writer
+            }
+        }
+    }
+
+    /** An I/O failure on {@code file} in words: the file, then what is wrong. */
+    static String describe(IOException e, Path file, String kind) {
+        String what;
+        if (e instanceof AccessDeniedException a) {
+            what = (a.getFile() == null ? "" : a.getFile() + ": ") + "permission denied";
+        } else if (e instanceof NoSuchFileException n) {
+            what = (n.getFile() == null ? "" : n.getFile() + ": ") + "no such file or directory";
+        } else if (e instanceof FileSystemException f) {
+            what = (f.getFile() == null ? "" : f.getFile() + ": ") + (f.getReason() == null ? f.getClass().getSimpleName()
+                    : f.getReason());
+        } else {
+            what = e.getMessage();
+        }
+        return file == null ? what : file + ": cannot use it as the " + kind + ": " + what;
     }
 
     static Problem<?> problem(String id) {

@@ -2,11 +2,13 @@ package org.rlmworkbench.runner.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rlmworkbench.runner.neural.ModelFileException;
 import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.training.StoredSettings;
 import org.rlmworkbench.runner.training.TrainingCancelledException;
 import org.rlmworkbench.runner.training.TrainingEvent;
 import org.rlmworkbench.runner.training.TrainingPipeline;
@@ -59,12 +61,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
+    @Option(names = "--fresh", description = "start over: delete the checkpoints and models a run before left in --out")
+    boolean fresh;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            OptionChecks.range("--phases", phases, 1, 1_000);
+            OptionChecks.range("--instances", instances, 1, 1_000_000);
+            OptionChecks.range("--validation", validation, 1, 1_000_000);
+            OptionChecks.range("--budget", budget, 1, OptionChecks.MAX_BUDGET);
+            OptionChecks.range("--epochs", epochs, 1, 100_000);
+            OptionChecks.range("--lm-epochs", lmEpochs, 1, 100_000);
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new InputException("--out " + out + ": is a file, not a directory for the models");
+            }
             Problem<?> p = Setup.problem(problem);
+            if (fresh) {
+                StoredSettings.startOver(out);
+            }
             TrainingSettings d = TrainingSettings.defaults(p.id());
             TrainingSettings s = d.withPhases(phases).withInstances(instances, validation).withBudget(budget)
                     .withSeed(seed).withEpochs(epochs, lmEpochs)
@@ -90,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         } catch (InputException | IllegalArgumentException | ModelFileException e) {
             err.println("error: " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        } catch (IOException e) {
+            err.println("error: " + Setup.describe(e, out, "--out directory"));
             return WorkbenchCli.INPUT_ERROR;
         } catch (TrainingCancelledException e) {
             err.println("cancelled; run again with the same --out to resume");

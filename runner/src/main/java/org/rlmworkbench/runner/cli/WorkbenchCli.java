@@ -20,6 +20,8 @@ public final class WorkbenchCli implements Runnable {
     public static final int RUN_FAILURE = 1;
     /** Exit code of bad usage or bad input. */
     public static final int INPUT_ERROR = 2;
+    /** Exit code of a run stopped because the heap was nearly full (the results so far are kept). */
+    public static final int OUT_OF_MEMORY = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +44,13 @@ public final class WorkbenchCli implements Runnable {
             commandLine.getErr().println("error: " + ex.getMessage());
             return RUN_FAILURE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // last resort, where no guard stopped the work in time: a message, not a stack trace
+            err.println("error: out of memory (the heap is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB, set by -Xmx); give Java more (WORKBENCH_JAVA_OPTS=-Xmx4g) or ask for less work");
+            return OUT_OF_MEMORY;
+        }
     }
 }

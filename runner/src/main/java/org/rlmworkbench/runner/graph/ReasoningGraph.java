@@ -29,9 +29,15 @@ public final class ReasoningGraph {
     private static final byte EXPANDED = 16;
     private static final byte REFINED = 32;
     private static final byte INVALID = 64;
+    /** A value, reward or visit was recorded: a terminal node is known once it has been evaluated. */
+    private static final byte KNOWN = (byte) 128;
 
     private int size;
     private int root = NONE;
+    /** Nodes the search has not finished with: unexpanded inner nodes and unevaluated terminals, not pruned. */
+    private int open;
+    /** Counts every change, so a loop can tell an iteration that changed nothing. */
+    private long version;
     private int[] parent;
     private short[] depth;
     private float[] prior;
@@ -134,7 +140,7 @@ public final class ReasoningGraph {
         int id = addChild(parentId, stepContent, childState, childPrior, terminal || how.invalid());
         written.put(id, how);
         if (how.invalid()) {
-            flags[id] |= INVALID;
+            setFlag(id, INVALID); // never chosen, so never evaluated: it closes now
             reward[id] = -1f;
         }
         return id;
@@ -157,6 +163,8 @@ public final class ReasoningGraph {
     }
 
     private int newNode(int parentId, int d, double p, Object content, Object st, boolean terminal) {
+        version++;
+        open++;
         ensureCapacity(size + 1);
         int id = size++;
         parent[id] = parentId;
@@ -177,6 +185,7 @@ public final class ReasoningGraph {
 
     /** Adds {@code extraParent} as a further parent of {@code node} (a DAG edge made by Aggregate). */
     public void addParent(int node, int extraParent) {
+        version++;
         check(node);
         check(extraParent);
         if (parent[node] == extraParent) {
@@ -203,12 +212,40 @@ public final class ReasoningGraph {
         return size;
     }
 
+    /** Nodes that may still grow: neither terminal, nor expanded, nor pruned. None left: the tree is exhausted. */
+    public int openCount() {
+        return open;
+    }
+
+    /** A number that changes with every change to the graph. */
+    public long version() {
+        return version;
+    }
+
+    private boolean isOpen(int id) {
+        byte f = flags[id];
+        if ((f & (PRUNED | INVALID)) != 0) {
+            return false;
+        }
+        return (f & TERMINAL) != 0 ? (f & KNOWN) == 0 : (f & EXPANDED) == 0;
+    }
+
+    private void setFlag(int id, byte flag) {
+        boolean wasOpen = isOpen(id);
+        flags[id] |= flag;
+        if (wasOpen && !isOpen(id)) {
+            open--;
+        }
+        version++;
+    }
+
     public int root() {
         return root;
     }
 
     /** Moves the search root (Restructure); the old nodes stay in the graph. */
     public void setRoot(int id) {
+        version++;
         check(id);
         root = id;
     }
@@ -331,40 +368,50 @@ public final class ReasoningGraph {
     }
 
     public void markSolved(int id) {
+        version++;
         flags[id] |= SOLVED;
     }
 
     public void markPruned(int id) {
-        flags[id] |= PRUNED;
+        setFlag(id, PRUNED);
     }
 
     public void markAggregated(int id) {
+        version++;
         flags[id] |= AGGREGATED;
     }
 
     public void markExpanded(int id) {
-        flags[id] |= EXPANDED;
+        setFlag(id, EXPANDED);
     }
 
     public void markRefined(int id) {
+        version++;
         flags[id] |= REFINED;
     }
 
     public void setValue(int id, double v) {
+        setFlag(id, KNOWN);
+        version++;
         value[id] = (float) v;
     }
 
     public void setReward(int id, double r) {
+        setFlag(id, KNOWN);
+        version++;
         reward[id] = (float) r;
     }
 
     /** Sets the visit count and mean value Q directly (Backpropagate and replay). */
     public void setStats(int id, int n, double meanQ) {
+        setFlag(id, KNOWN);
+        version++;
         visits[id] = n;
         q[id] = meanQ;
     }
 
     public void setPrior(int id, double p) {
+        version++;
         prior[id] = (float) p;
     }
 
@@ -387,6 +434,7 @@ public final class ReasoningGraph {
     }
 
     public void setNested(int id, ReasoningGraph structure) {
+        version++;
         check(id);
         nested.put(id, structure);
     }

@@ -40,6 +40,15 @@ import org.rlmworkbench.runner.scheme.Wire;
  */
 public final class Interpreter {
 
+    /** The reason of a run whose loop stopped because no node can grow any more. */
+    public static final String EXHAUSTED = "exhausted";
+    /** The reason of a run whose node-bounded loop stopped making progress. */
+    public static final String STALLED = "stalled";
+    /** The reason of a run stopped before the heap ran out. */
+    public static final String OUT_OF_MEMORY = "out of memory";
+    /** Iterations in a row without a new node after which a loop bounded only by max_nodes stops. */
+    static final int FRUITLESS_LIMIT = 10_000;
+
     private final Scheme scheme;
     private final Problem<Object> problem;
     private final Models models;
@@ -161,6 +170,10 @@ public final class Interpreter {
         long t0 = System.nanoTime();
         int[] loopCount = new int[nodes.length];
         long[] loopStart = new long[nodes.length];
+        int[] sizeBefore = new int[nodes.length];
+        long[] versionBefore = new long[nodes.length];
+        int[] fruitless = new int[nodes.length];
+        String reason = "completed";
         int[][] loopEntry = new int[nodes.length][];
         List<List<int[]>> collected = new ArrayList<>();
         for (int i = 0; i < nodes.length; i++) {
@@ -210,6 +223,16 @@ public final class Interpreter {
                                 || maxNodes != null && ctx.graph().size() >= maxNodes
                                 || seconds != null && (System.nanoTime() - loopStart[cur]) / 1e9 >= seconds
                                 || modelBudgetSpent(c.params, ctx.modelCalls().usage());
+                        if (!spent && !via.equals("in")) {
+                            String stop = stopEarly(ctx, c, loopCount[cur], sizeBefore[cur], versionBefore[cur],
+                                    fruitless, cur, budget == null && seconds == null);
+                            if (stop != null) {
+                                spent = true;
+                                reason = stop;
+                            }
+                        }
+                        sizeBefore[cur] = ctx.graph().size();
+                        versionBefore[cur] = ctx.graph().version();
                         if (spent) {
                             port = "done";
                             if (collect) {
@@ -227,7 +250,7 @@ public final class Interpreter {
                     case OUTPUT -> {
                         Outcome o = Outcome.choose(ctx, c.params, ws);
                         ctx.emit(new OperatorLeft(step, c.def.id(), c.type.typeName(), o.pathIds(), "result"));
-                        return finish(ctx, o, iterations, t0, "completed");
+                        return finish(ctx, o, iterations, t0, reason);
                     }
                     default -> {
                         ws = c.operator.apply(ctx, ws);
@@ -245,7 +268,41 @@ public final class Interpreter {
         } catch (RunCancelledException e) {
             Outcome o = Outcome.choose(ctx, null, new int[0]);
             return finish(ctx, o, iterations, t0, "cancelled");
+        } catch (HeapLimitException e) {
+            ctx.warn(e.getMessage() + "; the tree so far is kept");
+            Outcome o = Outcome.choose(ctx, null, new int[0]);
+            return finish(ctx, o, iterations, t0, OUT_OF_MEMORY);
         }
+    }
+
+    /**
+     * Why a loop should stop before its budget, or null: the tree is exhausted (the iteration added
+     * no node and no node can grow any more), or a loop bounded only by nodes made no progress (an
+     * iteration that changed nothing, or {@link #FRUITLESS_LIMIT} iterations in a row without a node);
+     * a loop with only model budgets counts as bounded by nodes here.
+     */
+    private static String stopEarly(RunContext ctx, Compiled c, int done, int sizeBefore, long versionBefore,
+                                    int[] fruitless, int cur, boolean onlyNodeBound) {
+        ReasoningGraph g = ctx.graph();
+        boolean added = g.size() > sizeBefore;
+        fruitless[cur] = added ? 0 : fruitless[cur] + 1;
+        if (!added && g.openCount() == 0) {
+            ctx.warn("loop '" + c.def.id() + "' stopped after " + done + " iterations: the search tree is exhausted"
+                    + " (each of its " + g.size() + " nodes is expanded, or terminal and evaluated);"
+                    + " more iterations would find nothing new");
+            return EXHAUSTED;
+        }
+        if (onlyNodeBound && g.version() == versionBefore) {
+            ctx.warn("loop '" + c.def.id() + "' stopped after " + done + " iterations: its last iteration changed"
+                    + " nothing, so its max_nodes (or model budget) would never be reached");
+            return STALLED;
+        }
+        if (onlyNodeBound && fruitless[cur] >= FRUITLESS_LIMIT) {
+            ctx.warn("loop '" + c.def.id() + "' stopped after " + done + " iterations: " + FRUITLESS_LIMIT
+                    + " iterations in a row added no node, so its max_nodes (or model budget) may never be reached");
+            return STALLED;
+        }
+        return null;
     }
 
     /** Whether the run's model usage has reached one of the loop's model budgets (run-wide counts). */

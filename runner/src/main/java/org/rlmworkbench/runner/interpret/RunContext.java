@@ -28,6 +28,8 @@ public final class RunContext {
     private final EventSink sink;
     private final BitSet tried = new BitSet();
     private final List<Integer> solutions = new ArrayList<>();
+    private final MemoryGuard memory = new MemoryGuard();
+    private final List<String> warnings = new ArrayList<>();
     private final CancelToken cancelToken = new CancelToken();
     private final ModelCalls modelCalls;
     private volatile boolean cancelled;
@@ -84,6 +86,7 @@ public final class RunContext {
 
     /** Adds a child for {@code step} under {@code parent} and reports it. */
     public int addChild(int parent, Step<Object> step, double prior) {
+        memory.check(graph.size());
         Object next = step.next();
         boolean terminal = problem.isTerminal(next);
         int id = graph.addChild(parent, step, next, prior, terminal);
@@ -142,6 +145,16 @@ public final class RunContext {
     /** Nodes chosen before by a Select that tracks tried children (depth-first search). */
     public BitSet tried() {
         return tried;
+    }
+
+    /** Something the user should know about the run, e.g. that a loop stopped early and why. */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** The warnings so far, in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Cancels the run: the next event ends it, and a model call in flight is abandoned. */

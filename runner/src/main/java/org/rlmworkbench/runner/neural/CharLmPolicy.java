@@ -3,29 +3,35 @@ package org.rlmworkbench.runner.neural;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.rlmworkbench.runner.model.CancelToken;
+import org.rlmworkbench.runner.model.ModelCallException;
 import org.rlmworkbench.runner.model.PolicyModel;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Step;
+import org.rlmworkbench.runner.problem.StepParse;
 
 /**
  * The generative policy: a character-level transformer that writes the next step as text given
  * the state text as prompt. As a {@link PolicyModel} its priors are the softmax of the log
  * probabilities it gives each legal step's text (all steps in one forward pass); as a sampler
- * it writes a step token by token, and {@link #parse} matches the text against the legal steps
- * (a text that is none of them is malformed).
+ * it writes a step token by token and the problem reads it ({@link Problem#parseStep}); the
+ * batched writer of many steps at once is {@link CharLmWriter}.
  */
 public final class CharLmPolicy implements PolicyModel {
     private final NeuralNet net;
 
-    /** A written step: its text, its log-probability, and the legal step it names (null if malformed). */
-    public record Sampled(String text, double logProb, Step<Object> step) {
+    /** A written step: its text, its log-probability, and what the problem made of it. */
+    public record Sampled(String text, double logProb, StepParse<Object> parse) {
         public boolean wellFormed() {
-            return step != null;
+            return parse instanceof StepParse.Accepted;
+        }
+
+        /** The legal step the text names, or null when the problem rejected it. */
+        public Step<Object> step() {
+            return parse instanceof StepParse.Accepted<Object> a ? a.step() : null;
         }
     }
 
@@ -50,7 +56,7 @@ public final class CharLmPolicy implements PolicyModel {
         if (steps.isEmpty()) {
             return new double[0];
         }
-        return NeuralPolicyModel.softmax(logProbs(problem.encodeState(state), Featurisation.texts(steps)));
+        return NeuralPolicyModel.softmax(logProbs(problem.promptText(state), Featurisation.texts(steps)));
     }
 
     /** log P(step | prompt) for each step text (ending with the end token), in one forward pass. */
@@ -90,74 +96,20 @@ public final class CharLmPolicy implements PolicyModel {
      * Writes one step for {@code prompt}, sampling each character at {@code temperature} (0: the
      * most likely one), up to the end token or the length limit.
      */
-    public String[] sampleText(String prompt, double temperature, SplittableRandom rng) {
+    public WrittenText sampleText(String prompt, double temperature, SplittableRandom rng) {
         int maxLen = net.config().architecture().maxLength();
         int[] prefix = CharVocabulary.encode(prompt, null, maxLen)[0];
-        List<Integer> tokens = new ArrayList<>();
-        for (int t : prefix) {
-            tokens.add(t);
+        try {
+            return CharLmDecoder.decode(net, List.of(new CharLmDecoder.Job(prefix, temperature, rng, maxLen, List.of())),
+                    CancelToken.none()).get(0);
+        } catch (ModelCallException e) {
+            throw new IllegalStateException("a call that cannot be cancelled was cancelled", e);
         }
-        StringBuilder text = new StringBuilder();
-        double logProb = 0;
-        int v = CharVocabulary.SIZE;
-        while (tokens.size() < maxLen) {
-            int[] in = tokens.stream().mapToInt(Integer::intValue).toArray();
-            float[] last;
-            try (NDManager m = net.manager().newSubManager()) {
-                NDArray logits = net.predict(new NDList(m.create(in, new Shape(1, in.length)))).head();
-                last = logits.get(new NDIndex("0, -1, :")).logSoftmax(0).toFloatArray();
-            }
-            int next = pick(last, temperature, rng);
-            logProb += last[next];
-            if (next == CharVocabulary.EOS || next < 4) {
-                break;
-            }
-            text.append(CharVocabulary.character(next));
-            tokens.add(next);
-        }
-        return new String[] {text.toString(), Double.toString(logProb)};
     }
 
-    private static int pick(float[] logp, double temperature, SplittableRandom rng) {
-        int best = 0;
-        for (int i = 1; i < logp.length; i++) {
-            if (logp[i] > logp[best]) {
-                best = i;
-            }
-        }
-        if (temperature <= 0) {
-            return best;
-        }
-        double[] w = new double[logp.length];
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.exp((logp[i] - logp[best]) / temperature);
-            sum += w[i];
-        }
-        double r = rng.nextDouble() * sum;
-        for (int i = 0; i < w.length; i++) {
-            r -= w[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        return best;
-    }
-
-    /** Samples a step for {@code state} and parses it against the problem's legal steps. */
+    /** Samples a step for {@code state} from its prompt text and reads it with {@link Problem#parseStep}. */
     public Sampled sample(Problem<Object> problem, Object state, double temperature, SplittableRandom rng) {
-        String[] s = sampleText(problem.encodeState(state), temperature, rng);
-        return new Sampled(s[0], Double.parseDouble(s[1]), parse(problem, state, s[0]));
-    }
-
-    /** The legal step of {@code state} whose text is {@code text} (spaces trimmed), or null: malformed. */
-    public static Step<Object> parse(Problem<Object> problem, Object state, String text) {
-        String t = text.trim();
-        for (Step<Object> step : problem.steps(state)) {
-            if (step.text().equals(t)) {
-                return step;
-            }
-        }
-        return null;
+        WrittenText w = sampleText(problem.promptText(state), temperature, rng);
+        return new Sampled(w.text(), w.logProb(), problem.parseStep(state, w.text()));
     }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.io.TextFiles;
 import org.rlmworkbench.runner.problem.Problem;
 
 /**
@@ -41,7 +42,10 @@ import org.rlmworkbench.runner.problem.Problem;
  * {@code <kind>.json} ({@link NetConfig}).
  */
 public final class NeuralNet implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private NetConfig config;
     private final Model model;
@@ -52,15 +56,33 @@ public final class NeuralNet implements AutoCloseable {
         this.model = model;
     }
 
+    /**
+     * PyTorch's CPU thread pools default to one thread per core; these networks are so small that
+     * each operator is over in microseconds, and on a busy machine every operator then waits for
+     * its second thread to be scheduled: one thread trained the language model about ten times
+     * faster on the shared 2-core machine (docs/neural.md). Set {@code ai.djl.pytorch.num_threads}
+     * (and {@code ai.djl.pytorch.num_interop_threads}) to choose otherwise; read once, when the
+     * engine starts.
+     */
+    private static Engine engine() {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null && System.getenv("OMP_NUM_THREADS") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        return Engine.getEngine("PyTorch");
+    }
+
     /** GPU 0 when the PyTorch engine reports a GPU, else the CPU. */
     public static Device device() {
-        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return engine().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
     /** A new network with parameters drawn from {@code seed}. */
     public static NeuralNet create(NetConfig config, long seed) {
         Objects.requireNonNull(config, "config");
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = engine();
         engine.setRandomSeed((int) seed);
         Model model = Model.newInstance(config.kind().file(), device(), "PyTorch");
         Block block = newBlock(config);
@@ -166,6 +188,22 @@ public final class NeuralNet implements AutoCloseable {
         AtomicFiles.writeString(dir.resolve(config.kind().file() + ".json"), JSON.writeValueAsString(config));
     }
 
+    /** {@code field a.b: } for a mapping error inside the config, else nothing. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("field ");
+        for (var r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() > 6 ? "." : "").append(r.getFieldName());
+            } else {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.append(": ").toString();
+    }
+
     /** Whether {@code dir} holds a network of this kind. */
     public static boolean exists(Path dir, NetKind kind) {
         return Files.isRegularFile(dir.resolve(kind.file() + ".json"));
@@ -183,19 +221,24 @@ public final class NeuralNet implements AutoCloseable {
         Path params = dir.resolve(kind.file() + ".params");
         NetConfig c;
         try {
-            c = JSON.readValue(json.toFile(), NetConfig.class);
+            c = JSON.readValue(TextFiles.read(json, "a model config", 1 << 20), NetConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFileException(json, "cannot read the model config: " + fieldOf(e) + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"), e);
         } catch (IOException e) {
-            throw new ModelFileException(json, "cannot read the model config: " + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new ModelFileException(json, m.startsWith(json + ": ") ? m.substring(json.toString().length() + 2) : m, e);
         }
-        if (!NetConfig.FORMAT.equals(c.format()) || c.architecture() == null) {
-            throw new ModelFileException(json, "not an RLM Workbench model config");
+        if (c == null) {
+            throw new ModelFileException(json, "is empty; expected a model config (JSON object)");
         }
-        if (c.kind() != kind) {
-            throw new ModelFileException(json, "holds a " + c.kind().file() + " network, expected " + kind.file());
-        }
+        ConfigCheck.check(json, c, kind);
         if (!problem.id().equals(c.problem())) {
-            throw new ModelFileException(json, "was trained for problem '" + c.problem() + "', not '" + problem.id()
-                    + "'");
+            String named = c.problem() == null ? "(none)" : c.problem().length() > 40
+                    ? c.problem().substring(0, 30) + "... (" + c.problem().length() + " characters)" : c.problem();
+            throw new ModelFileException(json, "was trained for problem '" + named + "', not '" + problem.id()
+                    + "' (field problem)");
         }
         if (kind != NetKind.LM) {
             Featurisation expected = Featurisation.forProblem(problem, c.featurisation().dims());
@@ -203,6 +246,10 @@ public final class NeuralNet implements AutoCloseable {
                 throw new ModelFileException(json, "featurisation " + c.featurisation() + " does not match "
                         + expected + " for problem '" + problem.id() + "'");
             }
+        }
+        if (!Files.isRegularFile(params)) {
+            throw new ModelFileException(params, "missing, though " + json.getFileName() + " is there: an incomplete"
+                    + " model set");
         }
         NeuralNet net = create(c, 0);
         List<Shape> shapes = new ArrayList<>();

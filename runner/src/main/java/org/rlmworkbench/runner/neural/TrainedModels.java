@@ -24,14 +24,26 @@ public record TrainedModels(NeuralNet value, NeuralNet policy, NeuralNet lm) imp
      * @throws ModelFileException when {@code dir} holds none, or one cannot be used (see {@link NeuralNet#load})
      */
     public static TrainedModels load(Path dir, Problem<?> problem) {
+
         if (!Files.isDirectory(dir)) {
-            throw new ModelFileException(dir, "no such model directory");
+            throw new ModelFileException(dir, Files.exists(dir) ? "is a file, not a model directory"
+                    : "no such model directory");
         }
-        NeuralNet v = NeuralNet.exists(dir, NetKind.VALUE) ? NeuralNet.load(dir, NetKind.VALUE, problem) : null;
-        NeuralNet p = NeuralNet.exists(dir, NetKind.POLICY) ? NeuralNet.load(dir, NetKind.POLICY, problem) : null;
-        NeuralNet l = NeuralNet.exists(dir, NetKind.LM) ? NeuralNet.load(dir, NetKind.LM, problem) : null;
+        Path models = dir;
+        dir = ModelSet.resolve(models);
+        NeuralNet v = null;
+        NeuralNet p = null;
+        NeuralNet l = null;
+        try {
+            v = NeuralNet.exists(dir, NetKind.VALUE) ? NeuralNet.load(dir, NetKind.VALUE, problem) : null;
+            p = NeuralNet.exists(dir, NetKind.POLICY) ? NeuralNet.load(dir, NetKind.POLICY, problem) : null;
+            l = NeuralNet.exists(dir, NetKind.LM) ? NeuralNet.load(dir, NetKind.LM, problem) : null;
+        } catch (RuntimeException e) {
+            new TrainedModels(v, p, l).close(); // the networks loaded before the bad one
+            throw e;
+        }
         if (v == null && p == null && l == null) {
-            throw new ModelFileException(dir, "holds no value.json, policy.json or lm.json");
+            throw new ModelFileException(models, "holds no value.json, policy.json or lm.json");
         }
         return new TrainedModels(v, p, l);
     }
@@ -59,11 +71,11 @@ public record TrainedModels(NeuralNet value, NeuralNet policy, NeuralNet lm) imp
     }
 
     /**
-     * The trained character LM as a language model that writes steps (the writer role), named
-     * {@code lm}, or null when the directory holds no {@code lm.json}.
+     * The trained character LM as a language model that writes steps (the writer role; batched,
+     * see {@link CharLmWriter}), or null when the directory holds no {@code lm.json}.
      */
     public LanguageModel languageModel() {
-        return lm == null ? null : new CharLmLanguageModel(lm, "lm");
+        return lm == null ? null : new CharLmWriter(lm);
     }
 
     @Override

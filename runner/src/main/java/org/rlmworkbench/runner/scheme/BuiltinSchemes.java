@@ -14,7 +14,7 @@ public final class BuiltinSchemes {
 
     /** Every built-in scheme's name, in the order menus show them. */
     public static final List<String> NAMES = List.of("mcts", "mcts-uct", "beam", "tot-bfs", "dfs", "best-of-n",
-            "self-consistency", "got");
+            "self-consistency", "got", "mcts-lm", "tot-lm");
 
     private BuiltinSchemes() {
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rlmworkbench.runner.io.AtomicFiles;
+import org.rlmworkbench.runner.io.TextFiles;
 
 /**
  * Reads and writes scheme files (JSON, versioned). Reading never throws on bad content: every
@@ -29,7 +32,14 @@ public final class SchemeIO {
     /** The value of the {@code format} field that marks a scheme file. */
     public static final String FORMAT = "rlm-workbench-scheme";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The largest scheme file read: far above any real scheme, far below a heap. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
 
     private SchemeIO() {
     }
@@ -38,10 +48,11 @@ public final class SchemeIO {
     public static SchemeLoad read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, "a scheme file", MAX_FILE_BYTES);
         } catch (IOException e) {
-            return new SchemeLoad(file.toString(), null,
-                    List.of(SchemeError.error(null, null, "cannot read file: " + e.getMessage())));
+            String m = e.getMessage().startsWith(file + ": ") ? e.getMessage().substring(file.toString().length() + 2)
+                    : e.getMessage();
+            return new SchemeLoad(file.toString(), null, List.of(SchemeError.error(null, null, "cannot read file: " + m)));
         }
         return parse(file.toString(), text);
     }
@@ -50,6 +61,9 @@ public final class SchemeIO {
     public static SchemeLoad parse(String source, String text) {
         List<SchemeError> errors = new ArrayList<>();
         JsonNode root;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
@@ -75,9 +89,10 @@ public final class SchemeIO {
             errors.add(SchemeError.error(null, "format", "not a scheme file: expected \"format\": \"" + FORMAT + "\""));
             return null;
         }
-        int version = root.path("version").asInt(-1);
+        JsonNode v = root.path("version");
+        int version = v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : -1;
         if (version < 1 || version > Scheme.CURRENT_VERSION) {
-            errors.add(SchemeError.error(null, "version", "unsupported version " + root.path("version")
+            errors.add(SchemeError.error(null, "version", "unsupported version " + digits(v.toString())
                     + "; this build reads versions 1 to " + Scheme.CURRENT_VERSION));
             return null;
         }
@@ -147,9 +162,20 @@ public final class SchemeIO {
                     JsonNode v = e.getValue();
                     Object value;
                     if (v.isIntegralNumber()) {
+                        if (!v.canConvertToLong()) {
+                            errors.add(SchemeError.error(id, "params." + e.getKey(), "the number " + digits(v.asText())
+                                    + " is too large (more than 19 digits)"));
+                            continue;
+                        }
                         value = v.canConvertToInt() ? (Object) v.intValue() : (Object) v.longValue();
                     } else if (v.isNumber()) {
-                        value = v.doubleValue();
+                        double d = v.doubleValue();
+                        if (!Double.isFinite(d)) {
+                            errors.add(SchemeError.error(id, "params." + e.getKey(), "the number " + digits(v.asText())
+                                    + " is too large for a number"));
+                            continue;
+                        }
+                        value = d;
                     } else if (v.isBoolean()) {
                         value = v.booleanValue();
                     } else if (v.isTextual()) {
@@ -165,6 +191,11 @@ public final class SchemeIO {
         }
         Position pos = new Position(n.path("x").asDouble(0), n.path("y").asDouble(0));
         return new SchemeNode(id, type, params, pos, n.path("breakpoint").asBoolean(false));
+    }
+
+    /** A long number shortened for a message: its first digits and how many there are. */
+    private static String digits(String number) {
+        return number.length() <= 24 ? number : number.substring(0, 12) + "... (" + number.length() + " characters)";
     }
 
     /** The scheme as canonical JSON text; {@link #parse} reads it back to an equal scheme. */

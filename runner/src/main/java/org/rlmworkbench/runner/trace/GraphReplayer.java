@@ -42,52 +42,97 @@ public final class GraphReplayer implements RunListener {
         return graph;
     }
 
+    /**
+     * Applies one event.
+     *
+     * @throws IllegalStateException saying what was expected when the event does not fit the
+     *     graph so far (a node that does not exist, a node id out of order, a second root)
+     */
     @Override
     public void onEvent(RunEvent event) {
         ReasoningGraph g = graph;
         if (event instanceof RunStarted) {
             graph = new ReasoningGraph();
-        } else if (event instanceof NodeAdded e) {
+            return;
+        }
+        if (event instanceof NodeAdded e) {
+            if (e.id() != g.size()) {
+                throw new IllegalStateException("expected node " + g.size() + " next, got node " + e.id()
+                        + " (events out of order?)");
+            }
             Object state = decode(e.state());
             if (e.parent() < 0) {
+                if (g.size() != 0) {
+                    throw new IllegalStateException("node " + e.id() + " has no parent, but the root is node "
+                            + g.root());
+                }
                 g.addRoot(e.text(), state, e.terminal());
             } else {
+                node(g, e.parent(), "parent of node " + e.id());
                 if (e.written() != null) {
                     g.addWrittenChild(e.parent(), e.text(), state, e.prior(), e.terminal(), e.written());
                 } else {
                     g.addChild(e.parent(), e.text(), state, e.prior(), e.terminal());
                 }
-                if (g.depth(e.id()) != e.depth() || g.size() - 1 != e.id()) {
-                    throw new IllegalStateException("trace out of order at node " + e.id());
+                if (g.depth(e.id()) != e.depth()) {
+                    throw new IllegalStateException("node " + e.id() + " says depth " + e.depth()
+                            + ", its parent " + e.parent() + " puts it at depth " + g.depth(e.id()));
                 }
             }
         } else if (event instanceof ValuesComputed e) {
-            for (Evaluation v : e.evaluations()) {
+            for (Evaluation v : present(e.evaluations(), "evaluations")) {
+                node(g, v.node(), "evaluated node");
                 g.setValue(v.node(), v.value());
                 if (v.reward() != null) {
                     g.setReward(v.node(), v.reward());
                 }
             }
         } else if (event instanceof ValueBackpropagated e) {
-            for (int i = 0; i < e.path().length; i++) {
-                g.setStats(e.path()[i], e.visits()[i], e.q()[i]);
+            int[] path = present(e.path(), "path");
+            if (present(e.visits(), "visits").length != path.length || present(e.q(), "q").length != path.length) {
+                throw new IllegalStateException("path, visits and q must have the same length, got " + path.length
+                        + ", " + e.visits().length + " and " + e.q().length);
+            }
+            for (int i = 0; i < path.length; i++) {
+                node(g, path[i], "node on the backpropagation path");
+                g.setStats(path[i], e.visits()[i], e.q()[i]);
             }
         } else if (event instanceof NodePruned e) {
-            g.markPruned(e.node());
+            g.markPruned(node(g, e.node(), "pruned node"));
         } else if (event instanceof NodesAggregated e) {
-            for (int s : e.sources()) {
-                g.addParent(e.target(), e.mode().equals("vote") ? s : g.parent(s));
+            node(g, e.target(), "aggregation target");
+            for (int s : present(e.sources(), "sources")) {
+                node(g, s, "aggregated source");
+                int p = "vote".equals(e.mode()) ? s : g.parent(s);
+                if (p >= 0) {
+                    g.addParent(e.target(), p);
+                }
             }
             g.markAggregated(e.target());
         } else if (event instanceof NodeRefined e) {
-            g.markRefined(e.refined());
+            g.markRefined(node(g, e.refined(), "refined node"));
             g.setValue(e.refined(), e.refinedValue());
         } else if (event instanceof Restructured e) {
-            g.setRoot(e.newRoot());
+            g.setRoot(node(g, e.newRoot(), "new root"));
         } else if (event instanceof SolutionFound e) {
-            g.markSolved(e.node());
+            g.markSolved(node(g, e.node(), "solution node"));
         }
         // NodeSelected, Backtracked, ModelCalled, operator and loop events, RunFinished: no change to the graph
+    }
+
+    private static int node(ReasoningGraph g, int id, String role) {
+        if (id < 0 || id >= g.size()) {
+            throw new IllegalStateException("the " + role + " is node " + id + ", but only nodes 0 to "
+                    + (g.size() - 1) + " exist so far");
+        }
+        return id;
+    }
+
+    private static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new IllegalStateException("field " + field + " is missing");
+        }
+        return value;
     }
 
     private Object decode(String state) {

@@ -15,7 +15,7 @@ public final class Examples {
     public record Policy(String state, List<String> steps, List<String> next, float[] target) {
     }
 
-    /** A prompt (the encoded state) and the step text that followed on a solved path. */
-    public record Lm(String prompt, String step) {
+    /** A prompt (the state's prompt text), a step text written from it, and the example's weight in the loss. */
+    public record Lm(String prompt, String step, float weight) {
     }
 }

@@ -113,7 +113,10 @@ public final class Tasks {
         return k;
     }
 
-    /** Language model: mean cross-entropy of the step's characters and end token given the prompt. */
+    /**
+     * Language model: cross-entropy of the step's characters and end token given the prompt, each
+     * example's tokens weighted by its weight, divided by the weighted token count.
+     */
     public static FitTask<Examples.Lm> lm(int maxLength) {
         return new FitTask<>() {
             private int[][][] encoded(List<Examples.Lm> batch) {
@@ -149,16 +152,18 @@ public final class Tasks {
                 int len = length(e);
                 int v = CharVocabulary.SIZE;
                 float[] onehot = new float[batch.size() * len * v];
-                int count = 0;
+                double count = 0;
                 for (int i = 0; i < e.length; i++) {
                     int[] t = e[i][0];
+                    float w = batch.get(i).weight();
                     for (int pos = e[i][1][0]; pos < t.length; pos++) {
-                        onehot[(i * len + pos - 1) * v + t[pos]] = 1f;
-                        count++;
+                        onehot[(i * len + pos - 1) * v + t[pos]] = w;
+                        count += w;
                     }
                 }
                 NDArray logp = outputs.head().logSoftmax(2);
-                return logp.mul(m.create(onehot, new Shape(batch.size(), len, v))).sum().neg().div(Math.max(1, count));
+                return logp.mul(m.create(onehot, new Shape(batch.size(), len, v))).sum().neg()
+                        .div((float) Math.max(1e-6, count));
             }
         };
     }

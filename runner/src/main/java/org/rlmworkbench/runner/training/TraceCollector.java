@@ -36,8 +36,8 @@ import org.rlmworkbench.runner.trace.GraphReplayer;
  *   <li>policy: every expanded node with at least two child visits or a proven child: its
  *   children's visit distribution, mixed one to three with the uniform distribution over its
  *   proven children when it has any;</li>
- *   <li>language model: each expanded node's step to its most visited proven child (so every
- *   solved path, and the steps the search has shown to lead to a solution).</li>
+ *   <li>language model: every legal step of every visited state, weighted toward good steps
+ *   (see {@link LmExamples}).</li>
  * </ul>
  */
 public final class TraceCollector {
@@ -64,6 +64,8 @@ public final class TraceCollector {
         List<Examples.Policy> policies = new ArrayList<>();
         List<Examples.Lm> lm = new ArrayList<>();
         List<SearchRecord> records = new ArrayList<>();
+        Set<String> lmStates = new HashSet<>();
+        java.util.SplittableRandom lmRng = new java.util.SplittableRandom(seed);
         int solved = 0;
         for (int i = 0; i < instances.size(); i++) {
             if (cancel.getAsBoolean()) {
@@ -106,7 +108,8 @@ public final class TraceCollector {
                     proven[a] = true;
                 }
             }
-            records.add(examples(problem, g, r, proven, exact, instances.get(i), phase, split, values, policies, lm));
+            records.add(examples(problem, g, r, proven, exact, instances.get(i), phase, split, values, policies));
+            LmExamples.add(problem, g, proven, lmStates, lmRng, lm);
             listener.onEvent(new TrainingEvent.SearchProgress(phase, split, i + 1, instances.size(), solved));
         }
         return new Collected(mergeByState(values), policies, lm, records, solved, instances.size());
@@ -169,7 +172,7 @@ public final class TraceCollector {
     private static SearchRecord examples(Problem<Object> problem, ReasoningGraph g, RunResult r, boolean[] proven,
                                          double[] exact, String instance, int phase, String split,
                                          List<Examples.Value> values,
-                                         List<Examples.Policy> policies, List<Examples.Lm> lm) {
+                                         List<Examples.Policy> policies) {
         List<SearchRecord.Expansion> expansions = new ArrayList<>();
         for (int n = 0; n < g.size(); n++) {
             if (g.isTerminal(n) || (g.visits(n) == 0 && Double.isNaN(exact[n]))) {
@@ -192,7 +195,6 @@ public final class TraceCollector {
             double[] qs = new double[children.length];
             int total = 0;
             int provenCount = 0;
-            int bestProven = -1;
             for (int c = 0; c < children.length; c++) {
                 texts.add(g.text(children[c]));
                 next.add(problem.encodeState(g.state(children[c])));
@@ -202,9 +204,6 @@ public final class TraceCollector {
                 total += visits[c];
                 if (proven[children[c]]) {
                     provenCount++;
-                    if (bestProven < 0 || visits[c] > visits[bestProven]) {
-                        bestProven = c;
-                    }
                 }
             }
             expansions.add(new SearchRecord.Expansion(state, g.visits(n), g.q(n), texts, priors, visits, qs));
@@ -218,9 +217,6 @@ public final class TraceCollector {
                     }
                 }
                 policies.add(new Examples.Policy(state, texts, next, target));
-            }
-            if (bestProven >= 0) {
-                lm.add(new Examples.Lm(state, texts.get(bestProven)));
             }
         }
         List<SearchRecord.PathStep> steps = new ArrayList<>();

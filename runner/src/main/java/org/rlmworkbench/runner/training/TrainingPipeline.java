@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.rlmworkbench.runner.neural.Architecture;
 import org.rlmworkbench.runner.neural.Featurisation;
 import org.rlmworkbench.runner.neural.NetConfig;
 import org.rlmworkbench.runner.neural.NetKind;
+import org.rlmworkbench.runner.neural.ModelSet;
 import org.rlmworkbench.runner.neural.NeuralNet;
 import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.Problem;
@@ -31,7 +31,9 @@ import org.rlmworkbench.runner.problem.Problem;
  * previous phase's weights, with validation losses from a search over the validation split,
  * early stopping and the best epoch kept. Each phase's networks and exported traces go to
  * {@code out/phase-N/}; a phase with a {@code complete.json} there is loaded, not redone, so an
- * interrupted run resumes. The last phase's networks are copied to {@code out/}.
+ * interrupted run resumes, provided it has the same settings (kept in {@code out/settings.json}; see
+ * {@link StoredSettings}). The last phase's networks are published to {@code out/} as one set
+ * ({@link ModelSet}).
  *
  * <pre>{@code
  * TrainingPipeline.Outcome o = TrainingPipeline.run(problem, TrainingSettings.defaults("game24"),
@@ -49,6 +51,13 @@ public final class TrainingPipeline {
     /** What a run produced. */
     public record Outcome(Path modelDir, List<PhaseSummary> phases, double seconds) {
     }
+
+    /**
+     * The language model's minibatch: on a CPU its step costs far less than in proportion to the
+     * batch, and the model learns arithmetic from the number of updates more than from their size
+     * (batch 128 left greedy steps mostly wrong after 750 updates).
+     */
+    static final int LM_BATCH = 32;
 
     private TrainingPipeline() {
     }
@@ -75,7 +84,11 @@ public final class TrainingPipeline {
         if (!problem.id().equals(s.problem())) {
             throw new IllegalArgumentException("settings are for '" + s.problem() + "', problem is " + problem.id());
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException(out + ": is a file, not a directory for the models");
+        }
         Files.createDirectories(out);
+        StoredSettings.checkOrStore(out, s);
         List<String> train = problem.dataset().train().stream().filter(keep).toList();
         List<String> validation = problem.dataset().validation().stream().filter(keep).toList();
         if (train.isEmpty()) {
@@ -139,7 +152,8 @@ public final class TrainingPipeline {
                 Fitter.Result rl = null;
                 if (lm != null) {
                     rl = Fitter.fit(lm, "lm", phase, got.lm(), val.lm(), Tasks.lm(s.lmMaxLength()), s.lmEpochs(),
-                            s.patience(), s.batchSize(), s.learningRate(), seed + 2, listener, cancel);
+                            s.patience(), Math.min(LM_BATCH, s.batchSize()), s.learningRate(), seed + 2, listener,
+                            cancel);
                 }
                 String note = "phase " + phase + " of " + s.phases() + ", seed " + s.seed();
                 value.setProvenance(hash(got.values()), note);
@@ -155,25 +169,37 @@ public final class TrainingPipeline {
                         got.policies().size(), got.lm().size(), rv.bestLoss(), rp.bestLoss(),
                         rl == null ? Double.NaN : rl.bestLoss(), secs, false);
                 summaries.add(sum);
-                AtomicFiles.writeString(dir.resolve("complete.json"), String.format(Locale.ROOT,
-                        "{\"phase\":%d,\"search_solve_rate\":%.4f,\"value_loss\":%.6f,\"policy_loss\":%.6f,"
-                                + "\"lm_loss\":%.6f,\"seconds\":%.1f}%n", phase, got.solveRate(), rv.bestLoss(),
-                        rp.bestLoss(), rl == null ? Double.NaN : rl.bestLoss(), secs).replace("NaN", "null"));
+                AtomicFiles.writeString(dir.resolve("complete.json"), completeJson(phase, got.solveRate(), rv.bestLoss(),
+                        rp.bestLoss(), rl == null ? Double.NaN : rl.bestLoss(), secs));
                 listener.onEvent(new TrainingEvent.PhaseFinished(phase, dir.toString(), got.solveRate(), false));
             }
         } finally {
             closeAll(value, policy, lm);
         }
-        Path last = out.resolve("phase-" + s.phases());
-        for (NetKind k : NetKind.values()) {
-            for (String ext : new String[] {".params", ".json"}) {
-                Path from = last.resolve(k.file() + ext);
-                if (Files.isRegularFile(from)) {
-                    Files.copy(from, out.resolve(k.file() + ext), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        ModelSet.publishFrom(out.resolve("phase-" + s.phases()), out);
         return new Outcome(out, summaries, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The phase's summary as JSON; a loss that is not a number (none, or infinite) is null. */
+    static String completeJson(int phase, double solveRate, double valueLoss, double policyLoss, double lmLoss,
+                               double seconds) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        o.put("phase", phase);
+        putFinite(o, "search_solve_rate", solveRate);
+        putFinite(o, "value_loss", valueLoss);
+        putFinite(o, "policy_loss", policyLoss);
+        putFinite(o, "lm_loss", lmLoss);
+        putFinite(o, "seconds", Math.round(seconds * 10) / 10.0);
+        return o + "\n";
+    }
+
+    private static void putFinite(com.fasterxml.jackson.databind.node.ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
     }
 
     private static NeuralNet copy(NeuralNet from, long seed) {

@@ -30,13 +30,15 @@ public record TrainingSettings(String problem, int phases, int instances, int va
                                int lmLayers, int lmHeads, int lmMaxLength) {
 
     public TrainingSettings {
-        if (phases < 1 || instances < 1 || budget < 1 || epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("phases, instances, budget, epochs and batch size must be positive");
+        if (phases < 1 || instances < 1 || validationInstances < 1 || budget < 1 || epochs < 1 || lmEpochs < 1
+                || batchSize < 1) {
+            throw new IllegalArgumentException("phases, instances, validation instances, budget, epochs, language-model"
+                    + " epochs and batch size must be positive");
         }
     }
 
     public static TrainingSettings defaults(String problem) {
-        return new TrainingSettings(problem, 2, 300, 60, 500, 0, 30, 4, 128, 2e-3f, 256, 128, true, 30, 64, 2, 4, 64);
+        return new TrainingSettings(problem, 2, 300, 60, 500, 0, 30, 4, 128, 2e-3f, 256, 128, true, 30, 64, 2, 4, 96);
     }
 
     public TrainingSettings withPhases(int n) {

@@ -100,11 +100,11 @@ class DebuggerTest {
 
     @Test
     void playRunsToTheEndWithoutBreakpoints() throws Exception {
-        Debugger d = start("mcts-uct", "20 3", 50);
+        Debugger d = start("mcts-uct", "20 3", 30); // the whole tree of "20 3" is known after 40
         d.play();
         assertThat(d.awaitStop(10000)).isEqualTo(DebugState.FINISHED);
         assertThat(last()).isInstanceOf(RunFinished.class);
-        assertThat(d.result().iterations()).isEqualTo(50);
+        assertThat(d.result().iterations()).isEqualTo(30);
     }
 
     @Test

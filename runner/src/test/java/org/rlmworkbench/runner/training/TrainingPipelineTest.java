@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rlmworkbench.runner.neural.ModelSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.neural.Architecture;
@@ -79,9 +80,9 @@ class TrainingPipelineTest {
         TrainingPipeline.run(SUM, tiny(5), dir.resolve("b"), TrainingListener.none(), () -> false);
         TrainingPipeline.run(SUM, tiny(6), dir.resolve("c"), TrainingListener.none(), () -> false);
         for (String f : List.of("value.params", "policy.params", "lm.params")) {
-            byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
-            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(a);
-            assertThat(Files.readAllBytes(dir.resolve("c").resolve(f))).as(f).isNotEqualTo(a);
+            byte[] a = Files.readAllBytes(ModelSet.resolve(dir.resolve("a")).resolve(f));
+            assertThat(Files.readAllBytes(ModelSet.resolve(dir.resolve("b")).resolve(f))).as(f).isEqualTo(a);
+            assertThat(Files.readAllBytes(ModelSet.resolve(dir.resolve("c")).resolve(f))).as(f).isNotEqualTo(a);
         }
         assertThat(dir.resolve("a/phase-1/traces.jsonl")).exists();
         assertThat(dir.resolve("a/phase-2/complete.json")).exists();

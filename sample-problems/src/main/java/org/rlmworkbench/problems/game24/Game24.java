@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.Prompts;
 import org.rlmworkbench.runner.problem.Step;
+import org.rlmworkbench.runner.problem.StepParse;
 
 /**
  * The Game of 24 as used by Tree of Thoughts: combine four numbers with + - * / into 24.
@@ -57,6 +59,40 @@ public final class Game24 implements Problem<Game24State> {
     @Override
     public List<Step<Game24State>> steps(Game24State state) {
         return Game24Moves.steps(state);
+    }
+
+    /**
+     * Reads a step written by a model, lenient on its surface form and strict on its content; see
+     * {@link Game24StepReader}. Accepted steps are the enumerated ones, with their canonical text.
+     */
+    @Override
+    public StepParse<Game24State> parseStep(Game24State state, String text) {
+        return Game24StepReader.read(state, text);
+    }
+
+    /** The numbers left in display order, e.g. {@code 4 10}: what ToT's propose and value prompts call input. */
+    @Override
+    public String promptText(Game24State state) {
+        return state.toString();
+    }
+
+    /** Tree-of-Thoughts' own propose, value and answer-judge prompts; see {@link Game24Prompts}. */
+    @Override
+    public Prompts prompts() {
+        return Game24Prompts.PROMPTS;
+    }
+
+    /**
+     * One expression that solves the instance, in ToT's answer format, e.g.
+     * {@code (13 - 9) * (10 - 4) = 24}; {@code null} for text that is not a solvable instance.
+     */
+    @Override
+    public String goldAnswer(String instanceText) {
+        try {
+            return Game24Solver.solution(parseInstance(instanceText));
+        } catch (InstanceParseException e) {
+            return null;
+        }
     }
 
     /** Uniform over {@link #steps}, without building step text or a list. */

@@ -80,4 +80,63 @@ final class Game24Solver {
         }
         return false;
     }
+
+    /**
+     * One expression that makes 24 from the state's numbers, e.g. {@code (13 - 9) * (10 - 4) = 24}
+     * (Tree-of-Thoughts' answer format), or {@code null} when there is none. The same search order
+     * as {@link #solvable}, so the answer is deterministic.
+     */
+    static String solution(Game24State state) {
+        Rational[] nums = toArray(state);
+        String[] exprs = new String[nums.length];
+        for (int k = 0; k < nums.length; k++) {
+            exprs[k] = nums[k].toString();
+        }
+        String e = write(nums, exprs, nums.length);
+        return e == null ? null : strip(e) + " = 24";
+    }
+
+    /** {@link #search} carrying each entry's expression; returns the whole expression or null. */
+    private static String write(Rational[] nums, String[] exprs, int n) {
+        if (n == 1) {
+            return nums[0].isInteger(24) ? exprs[0] : null;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Rational a = nums[i];
+                Rational b = nums[j];
+                String ea = exprs[i];
+                String eb = exprs[j];
+                nums[j] = nums[n - 1];
+                exprs[j] = exprs[n - 1];
+                for (Operation op : Operation.ALL) {
+                    Rational r = op.apply(a, b);
+                    if (r == null) {
+                        continue;
+                    }
+                    nums[i] = r;
+                    exprs[i] = op.swapped() ? "(" + eb + " " + op.symbol() + " " + ea + ")"
+                            : "(" + ea + " " + op.symbol() + " " + eb + ")";
+                    String found = write(nums, exprs, n - 1);
+                    if (found != null) {
+                        nums[i] = a;
+                        nums[j] = b;
+                        exprs[i] = ea;
+                        exprs[j] = eb;
+                        return found;
+                    }
+                }
+                nums[i] = a;
+                nums[j] = b;
+                exprs[i] = ea;
+                exprs[j] = eb;
+            }
+        }
+        return null;
+    }
+
+    /** Drops the parentheses around the whole expression. */
+    private static String strip(String e) {
+        return e.startsWith("(") && e.endsWith(")") ? e.substring(1, e.length() - 1) : e;
+    }
 }

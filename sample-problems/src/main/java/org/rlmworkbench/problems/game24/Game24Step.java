@@ -29,6 +29,20 @@ final class Game24Step implements Step<Game24State> {
         return next.number(0);
     }
 
+    /**
+     * Whether this step computes {@code x op y} with these operand values: in this order for
+     * {@code -} and {@code /}, in either order for {@code +} and {@code *}.
+     */
+    boolean writes(char symbol, Rational x, Rational y) {
+        if (symbol != op.symbol()) {
+            return false;
+        }
+        Rational left = parent.number(op.swapped() ? j : i);
+        Rational right = parent.number(op.swapped() ? i : j);
+        boolean commutative = symbol == '+' || symbol == '*';
+        return (left.equals(x) && right.equals(y)) || (commutative && left.equals(y) && right.equals(x));
+    }
+
     @Override
     public Game24State next() {
         return next;
