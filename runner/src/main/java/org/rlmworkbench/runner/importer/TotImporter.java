@@ -37,6 +37,9 @@ final class TotImporter implements TreeImporter {
 
     @Override
     public boolean fits(JsonNode d) {
+        if (TotDfsLog.fits(d)) {
+            return true;
+        }
         if (!d.isArray() || d.isEmpty() || !d.get(0).isObject()) {
             return false;
         }
@@ -47,11 +50,15 @@ final class TotImporter implements TreeImporter {
     @Override
     public String expected() {
         return "tot: a list of puzzles, each an object with 'ys', 'infos' and 'usage_so_far' (and 'steps' of"
-                + " 'x', 'ys', 'new_ys', 'values', 'select_new_ys' in a BFS log)";
+                + " 'x', 'ys', 'new_ys', 'values', 'select_new_ys' in a BFS log), or a crosswords DFS log: a list"
+                + " of puzzles, each a list of steps with 'actions', 'info' and 'count'";
     }
 
     @Override
     public List<ImportedTree> read(JsonNode d, Path source) throws ImportFormatException {
+        if (TotDfsLog.fits(d)) {
+            return TotDfsLog.read(d, source);
+        }
         String name = source.getFileName().toString();
         String task = task(d, source);
         Optional<ExpressionVerifier> verifier = ExpressionVerifier.forTask(task);
