@@ -1,5 +1,6 @@
 package org.rlmworkbench.problems.blocksworld;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -140,7 +141,7 @@ final class BlocksGenerator {
             byText.putIfAbsent(g.text(), g);
             return g.text();
         });
-        return new Built(d, Map.copyOf(byText));
+        return new Built(d, Collections.unmodifiableMap(byText));
     }
 
     record Built(Dataset dataset, Map<String, Generated> byText) {

@@ -1,5 +1,6 @@
 package org.rlmworkbench.problems.countdown;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +169,7 @@ final class CountdownGenerator {
             gold.putIfAbsent(g.text(), g.gold());
             return g.text();
         });
-        return new Built(d, Map.copyOf(gold));
+        return new Built(d, Collections.unmodifiableMap(gold));
     }
 
     /** The splits and each instance's gold expression. */

@@ -1,5 +1,6 @@
 package org.rlmworkbench.problems.prontoqa;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ final class ProntoGenerator {
             hopsOf.putIfAbsent(text, hops);
             return text;
         });
-        return new Built(d, Map.copyOf(hopsOf));
+        return new Built(d, Collections.unmodifiableMap(hopsOf));
     }
 
     record Built(Dataset dataset, Map<String, Integer> hops) {

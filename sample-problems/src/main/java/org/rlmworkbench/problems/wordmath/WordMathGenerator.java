@@ -1,5 +1,6 @@
 package org.rlmworkbench.problems.wordmath;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,7 +357,7 @@ final class WordMathGenerator {
             byText.putIfAbsent(p.text(), p);
             return p.text();
         });
-        return new Built(d, Map.copyOf(byText));
+        return new Built(d, Collections.unmodifiableMap(byText));
     }
 
     record Built(Dataset dataset, Map<String, WordProblem> byText) {
