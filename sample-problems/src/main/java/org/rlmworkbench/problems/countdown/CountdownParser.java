@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rlmworkbench.problems.game24.Operation;
 import org.rlmworkbench.problems.game24.Rational;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.StepParse;
@@ -133,7 +134,7 @@ final class CountdownParser {
         if (sym == '/' && right.isZero()) {
             return StepParse.rejected(raw, left + " / 0: division by zero");
         }
-        Rational result = CountdownOp.written(left, sym, right);
+        Rational result = Operation.written(left, sym, right);
         if (result == null) {
             return StepParse.rejected(raw, left + " " + sym + " " + right + ": the result is too large to compute exactly");
         }

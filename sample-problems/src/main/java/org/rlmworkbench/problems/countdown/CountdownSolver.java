@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import org.rlmworkbench.problems.game24.Operation;
 import org.rlmworkbench.problems.game24.Rational;
 
 /**
@@ -96,7 +97,7 @@ final class CountdownSolver {
                 Rational a = nums[i];
                 Rational b = nums[j];
                 nums[j] = nums[n - 1];
-                for (CountdownOp op : CountdownOp.ALL) {
+                for (Operation op : Operation.ALL) {
                     Rational r = op.apply(a, b);
                     if (r == null) {
                         continue;

@@ -3,9 +3,10 @@ package org.rlmworkbench.problems.game24;
 /**
  * The six ways to combine the numbers {@code a} and {@code b} at positions {@code i < j}, in the
  * order in which steps are listed. Subtraction and division come in both directions because the
- * pair is unordered; addition and multiplication need only one.
+ * pair is unordered; addition and multiplication need only one. Shared by the problems that
+ * combine numbers pairwise (Game of 24, Countdown).
  */
-enum Operation {
+public enum Operation {
     A_PLUS_B('+', false),
     A_TIMES_B('*', false),
     A_MINUS_B('-', false),
@@ -14,7 +15,7 @@ enum Operation {
     B_DIV_A('/', true);
 
     /** Shared so that hot loops do not clone {@code values()} on every call. */
-    static final Operation[] ALL = values();
+    public static final Operation[] ALL = values();
 
     private final char symbol;
     private final boolean swapped;
@@ -24,12 +25,12 @@ enum Operation {
         this.swapped = swapped;
     }
 
-    char symbol() {
+    public char symbol() {
         return symbol;
     }
 
     /** Whether the operation is written {@code b op a}. */
-    boolean swapped() {
+    public boolean swapped() {
         return swapped;
     }
 
@@ -41,15 +42,34 @@ enum Operation {
         return swapped;
     }
 
-    /** The result, or {@code null} for division by zero. */
-    Rational apply(Rational a, Rational b) {
-        return switch (this) {
-            case A_PLUS_B -> a.add(b);
-            case A_TIMES_B -> a.multiply(b);
-            case A_MINUS_B -> a.subtract(b);
-            case B_MINUS_A -> b.subtract(a);
-            case A_DIV_B -> a.divide(b);
-            case B_DIV_A -> b.divide(a);
+    /**
+     * The exact result, or {@code null} for a division by zero or a result too large for exact
+     * 64-bit fractions (such a step is left out; Countdown's numbers up to 1000 can reach that,
+     * Game of 24's cannot).
+     */
+    public Rational apply(Rational a, Rational b) {
+        try {
+            return switch (this) {
+                case A_PLUS_B -> a.add(b);
+                case A_TIMES_B -> a.multiply(b);
+                case A_MINUS_B -> a.subtract(b);
+                case B_MINUS_A -> b.subtract(a);
+                case A_DIV_B -> a.divide(b);
+                case B_DIV_A -> b.divide(a);
+            };
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** The result of {@code left symbol right} as written, or null (see {@link #apply}). */
+    public static Rational written(Rational left, char symbol, Rational right) {
+        return switch (symbol) {
+            case '+' -> A_PLUS_B.apply(left, right);
+            case '*' -> A_TIMES_B.apply(left, right);
+            case '-' -> A_MINUS_B.apply(left, right);
+            case '/' -> A_DIV_B.apply(left, right);
+            default -> throw new IllegalArgumentException("not an operation: " + symbol);
         };
     }
 }
