@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.CandidateList;
 import org.rlmworkbench.runner.event.NodeSelected;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.interpret.Params;
@@ -114,7 +115,6 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             return candidates;
         }
         ReasoningGraph g = ctx.graph();
-        List<Candidate> scored = new ArrayList<>(candidates.length);
         int parentVisits;
         if (parent != ReasoningGraph.NONE) {
             parentVisits = g.visits(parent);
@@ -124,14 +124,22 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
                 parentVisits += g.visits(c);
             }
         }
-        for (int c : candidates) {
-            if (treeRule != null) {
-                scored.add(treeRule.score(c, g.q(c), g.prior(c), g.visits(c), parentVisits));
-            } else {
+        // columns, not a Candidate per child: this loop runs for every child at every level
+        CandidateList.Builder rows = new CandidateList.Builder(candidates.length);
+        if (treeRule != null) {
+            double parentTerm = treeRule.parentTerm(parentVisits);
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
+                treeRule.scoreInto(rows, i, c, g.q(c), g.prior(c), g.visits(c), parentVisits, parentTerm);
+            }
+        } else {
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
                 double s = by.of(g, c);
-                scored.add(new Candidate(c, s, g.prior(c), g.visits(c), 0.0, s));
+                rows.set(i, c, s, g.prior(c), g.visits(c), 0.0, s);
             }
         }
+        CandidateList scored = rows.build();
         int[] chosen;
         if ("sample".equals(rule)) {
             chosen = new int[] {sample(ctx, scored)};
@@ -142,22 +150,21 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             if (unvisitedOnly) {
                 ctx.tried().set(c);
             }
-            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits,
-                    List.copyOf(scored)));
+            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits, scored));
         }
         return chosen;
     }
 
     /** The best {@code k} by score; ties go to the earlier candidate, which keeps runs repeatable. */
-    private static int[] best(List<Candidate> scored, int k) {
+    private static int[] best(CandidateList scored, int k) {
         if (k == 1) {
-            Candidate top = scored.get(0);
-            for (Candidate c : scored) {
-                if (c.score() > top.score()) {
-                    top = c;
+            int top = 0;
+            for (int i = 1; i < scored.size(); i++) {
+                if (scored.score(i) > scored.score(top)) {
+                    top = i;
                 }
             }
-            return new int[] {top.node()};
+            return new int[] {scored.node(top)};
         }
         List<Candidate> sorted = new ArrayList<>(scored);
         sorted.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -169,10 +176,10 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
     }
 
     /** Samples by softmax of score / temperature, with the run's generator. */
-    private int sample(RunContext ctx, List<Candidate> scored) {
+    private int sample(RunContext ctx, CandidateList scored) {
         double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : scored) {
-            max = Math.max(max, c.score());
+        for (int i = 0; i < scored.size(); i++) {
+            max = Math.max(max, scored.score(i));
         }
         if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
             return best(scored, 1)[0];
@@ -180,7 +187,7 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         double[] w = new double[scored.size()];
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
-            double s = scored.get(i).score();
+            double s = scored.score(i);
             w[i] = s == Double.NEGATIVE_INFINITY ? 0 : Math.exp((s - max) / temperature);
             sum += w[i];
         }
@@ -188,9 +195,9 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         for (int i = 0; i < w.length; i++) {
             r -= w[i];
             if (r < 0) {
-                return scored.get(i).node();
+                return scored.node(i);
             }
         }
-        return scored.get(w.length - 1).node();
+        return scored.node(w.length - 1);
     }
 }
