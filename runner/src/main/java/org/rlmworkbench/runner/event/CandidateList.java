@@ -22,6 +22,8 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
     private final int[] n;
     private final double[] u;
     private final double[] score;
+    /** Null while no candidate has a simulation in flight (every run outside batches). */
+    private final int[] inFlight;
 
     private CandidateList(Builder b) {
         this.size = b.size;
@@ -31,6 +33,7 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
         this.n = b.n;
         this.u = b.u;
         this.score = b.score;
+        this.inFlight = b.inFlight;
     }
 
     @Override
@@ -38,7 +41,8 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("candidate " + index + " of " + size);
         }
-        return new Candidate(node[index], q[index], p[index], n[index], u[index], score[index]);
+        return new Candidate(node[index], q[index], p[index], n[index], u[index], score[index],
+                inFlight == null ? 0 : inFlight[index]);
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
         private int[] n;
         private double[] u;
         private double[] score;
+        private int[] inFlight;
 
         public Builder(int size) {
             this.size = size;
@@ -90,6 +95,18 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
             return this;
         }
 
+        /** Sets row {@code i}'s simulations in flight (0 unless set). */
+        public Builder inFlight(int i, int count) {
+            if (node == null) {
+                throw new IllegalStateException("the candidate list was built already");
+            }
+            if (inFlight == null) {
+                inFlight = new int[size];
+            }
+            inFlight[i] = count;
+            return this;
+        }
+
         /** The list; the builder is spent afterwards, so the list stays as built. */
         public CandidateList build() {
             if (node == null) {
@@ -102,6 +119,7 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
             n = null;
             u = null;
             score = null;
+            inFlight = null;
             return list;
         }
     }
@@ -113,7 +131,9 @@ public final class CandidateList extends AbstractList<Candidate> implements Rand
             return size == c.size && Arrays.equals(node, 0, size, c.node, 0, size)
                     && Arrays.equals(q, 0, size, c.q, 0, size) && Arrays.equals(p, 0, size, c.p, 0, size)
                     && Arrays.equals(n, 0, size, c.n, 0, size) && Arrays.equals(u, 0, size, c.u, 0, size)
-                    && Arrays.equals(score, 0, size, c.score, 0, size);
+                    && Arrays.equals(score, 0, size, c.score, 0, size)
+                    && Arrays.equals(inFlight == null ? new int[size] : inFlight, 0, size,
+                            c.inFlight == null ? new int[size] : c.inFlight, 0, size);
         }
         return super.equals(o);
     }
