@@ -45,4 +45,12 @@ class RunnerModulesTest {
                 .because("runner-neural is a library; the command line (runner-cli) builds on it")
                 .check(runner);
     }
+
+    @Test
+    void onlyTheNeuralAndTrainingPackagesUseDjl() {
+        noClasses().that().resideOutsideOfPackages("..runner.neural..", "..runner.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .because("the command line and the server speak of PolicyModel and ValueModel too, not of DJL")
+                .check(runner);
+    }
 }
