@@ -184,10 +184,10 @@ class WordMathTest {
     void refineWithEnumeratedAlternativesNamesTheNodeOnAProblemThatCannotListSteps() throws Exception {
         org.rlmworkbench.runner.problem.Problem<Object> p =
                 (org.rlmworkbench.runner.problem.Problem<Object>) (org.rlmworkbench.runner.problem.Problem<?>) wm;
-        org.rlmworkbench.runner.interpret.RunContext ctx = new org.rlmworkbench.runner.interpret.RunContext(
+        org.rlmworkbench.runner.operator.RunContext ctx = new org.rlmworkbench.runner.operator.RunContext(
                 new org.rlmworkbench.runner.graph.ReasoningGraph(), p,
                 org.rlmworkbench.runner.model.Models.problemNative(), 1,
-                new org.rlmworkbench.runner.interpret.EventSink(List.of(), null));
+                new org.rlmworkbench.runner.operator.EventSink(List.of(), null));
         WordState s = wm.parseInstance(wm.sampleInstance());
         int root = ctx.addRoot(wm.sampleInstance(), s);
         String first = "So " + s.problem().solution().get(0) + ".";
@@ -196,7 +196,7 @@ class WordMathTest {
         org.rlmworkbench.runner.operator.Operator refine = org.rlmworkbench.runner.operator.Operator.from(
                 new org.rlmworkbench.runner.scheme.SchemeNode("polish", "Refine", Map.of("alternatives", "enumerate")));
         assertThatThrownBy(() -> refine.apply(ctx, new int[] {child}))
-                .isInstanceOf(org.rlmworkbench.runner.interpret.RunFailedException.class)
+                .isInstanceOf(org.rlmworkbench.runner.operator.RunFailedException.class)
                 .hasMessageContaining("node 'polish', field params.alternatives")
                 .hasMessageContaining("word-math")
                 .hasMessageContaining("cannot list its steps");

@@ -30,7 +30,7 @@ public record Refine(String nodeId, int k, String source, boolean writer, double
         ReasoningGraph g = ctx.graph();
         Problem<Object> problem = ctx.problem();
         if (!problem.enumerable()) {
-            throw new org.rlmworkbench.runner.interpret.RunFailedException("node '" + nodeId
+            throw new RunFailedException("node '" + nodeId
                     + "', field params.alternatives: problem '" + problem.id() + "' cannot list its steps, so there are"
                     + " no alternatives to enumerate; use alternatives 'writer' with a writer model");
         }
