@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.CandidateList;
+import org.rlmworkbench.runner.event.LeavesSelected;
 import org.rlmworkbench.runner.event.NodeSelected;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.graph.VirtualLoss;
 import org.rlmworkbench.runner.interpret.Params;
 import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.operator.selection.PriorFreePuctSelection;
@@ -20,9 +23,16 @@ import org.rlmworkbench.runner.operator.selection.UctSelection;
  * within the working set; with scope {@code children} among each working-set node's children
  * (a node without an eligible child passes itself on, so Backtrack can see the dead end).
  * Pruned nodes and invalid (model-written, rejected) steps are never chosen. Every choice is reported with each candidate's terms.
+ *
+ * <p>With {@code batch} B > 1 (scope {@code tree}) it descends B times and passes the distinct leaves
+ * on together, so that Generate and Evaluate serve them in one call (one forward pass, one burst of
+ * requests). After each descent the path carries a virtual loss ({@code virtual_loss} = n_vl visits of
+ * value -1 per simulation in flight, {@link VirtualLoss}) that the next descent's rule reads, and that
+ * Backpropagate takes back before the real value goes up. B = 1 is plain MCTS, event for event.
  */
-public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by, int k, double temperature,
-                     boolean unvisitedOnly) implements Operator {
+public record Select(String nodeId, String rule, Scope scope, SelectionRule treeRule, Metric by, int k,
+                     double temperature, boolean unvisitedOnly, int batch, VirtualLoss virtualLoss)
+        implements Operator {
 
     /** Where Select looks. */
     public enum Scope { TREE, INPUT, CHILDREN }
@@ -35,26 +45,16 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             case "prior_free_puct" -> new PriorFreePuctSelection(p.real("c1"), p.real("c2"));
             default -> null;
         };
-        return new Select(rule, Scope.valueOf(p.choice("scope").toUpperCase(java.util.Locale.ROOT)), tree,
-                Metric.parse(p.choice("by")), p.integer("k"), p.real("temperature"), p.flag("unvisited_only"));
+        return new Select(p.nodeId(), rule, Scope.valueOf(p.choice("scope").toUpperCase(java.util.Locale.ROOT)),
+                tree, Metric.parse(p.choice("by")), p.integer("k"), p.real("temperature"), p.flag("unvisited_only"),
+                p.integer("batch"), VirtualLoss.alphaZero(p.integer("virtual_loss")));
     }
 
     @Override
     public int[] apply(RunContext ctx, int[] input) {
         ReasoningGraph g = ctx.graph();
         return switch (scope) {
-            case TREE -> {
-                int node = g.root();
-                while (!g.isTerminal(node) && g.hasChildren(node)) {
-                    int[] kids = eligibleChildren(ctx, node);
-                    if (kids.length == 0) {
-                        break;
-                    }
-                    int[] chosen = choose(ctx, node, kids, 1);
-                    node = chosen[0];
-                }
-                yield new int[] {node};
-            }
+            case TREE -> batch > 1 ? selectBatch(ctx) : new int[] {descend(ctx, null)};
             case INPUT -> choose(ctx, ReasoningGraph.NONE, eligible(ctx, input), treeRule == null ? k : 1);
             case CHILDREN -> {
                 int[] out = new int[input.length];
@@ -73,6 +73,57 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
                 yield Arrays.copyOf(out, n);
             }
         };
+    }
+
+    /**
+     * Descends from the root to a leaf by the rule; records the descent (leaf first) in {@code path}
+     * when one is given.
+     */
+    private int descend(RunContext ctx, List<Integer> path) {
+        ReasoningGraph g = ctx.graph();
+        int node = g.root();
+        if (path != null) {
+            path.add(node);
+        }
+        while (!g.isTerminal(node) && g.hasChildren(node)) {
+            int[] kids = eligibleChildren(ctx, node);
+            if (kids.length == 0) {
+                break;
+            }
+            node = choose(ctx, node, kids, 1)[0];
+            if (path != null) {
+                path.add(0, node);
+            }
+        }
+        return node;
+    }
+
+    /**
+     * B descents, each leaving a virtual loss on its path; the distinct leaves in the order first
+     * reached. A descent that ends on a leaf already chosen (a collision) adds its virtual loss too,
+     * which steers the next one away, but not the leaf a second time.
+     */
+    private int[] selectBatch(RunContext ctx) {
+        // whatever an earlier iteration left in flight (no Backpropagate after this Select) goes first
+        ctx.virtualLosses().takeBackAll(ctx::emit);
+        int[] leaves = new int[batch];
+        int n = 0;
+        List<Integer> path = new ArrayList<>();
+        for (int d = 0; d < batch; d++) {
+            path.clear();
+            int leaf = descend(ctx, path);
+            ctx.virtualLosses().add(path.stream().mapToInt(Integer::intValue).toArray(), virtualLoss, ctx::emit);
+            boolean seen = false;
+            for (int i = 0; i < n && !seen; i++) {
+                seen = leaves[i] == leaf;
+            }
+            if (!seen) {
+                leaves[n++] = leaf;
+            }
+        }
+        int[] out = Arrays.copyOf(leaves, n);
+        ctx.emit(new LeavesSelected(nodeId, out.clone(), batch));
+        return out;
     }
 
     private static int[] ensure(int[] a, int size) {
@@ -114,24 +165,37 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             return candidates;
         }
         ReasoningGraph g = ctx.graph();
-        List<Candidate> scored = new ArrayList<>(candidates.length);
         int parentVisits;
         if (parent != ReasoningGraph.NONE) {
-            parentVisits = g.visits(parent);
+            parentVisits = virtualLoss.visits(g.visits(parent), g.inFlight(parent));
         } else {
             parentVisits = 0;
             for (int c : candidates) {
                 parentVisits += g.visits(c);
             }
         }
-        for (int c : candidates) {
-            if (treeRule != null) {
-                scored.add(treeRule.score(c, g.q(c), g.prior(c), g.visits(c), parentVisits));
-            } else {
+        // columns, not a Candidate per child: this loop runs for every child at every level
+        CandidateList.Builder rows = new CandidateList.Builder(candidates.length);
+        if (treeRule != null) {
+            double parentTerm = treeRule.parentTerm(parentVisits);
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
+                // the statistics with the batch's virtual loss: the real ones when nothing is in flight
+                int f = g.inFlight(c);
+                treeRule.scoreInto(rows, i, c, virtualLoss.q(g.q(c), g.visits(c), f), g.prior(c),
+                        virtualLoss.visits(g.visits(c), f), parentVisits, parentTerm);
+                if (f != 0) {
+                    rows.inFlight(i, f);
+                }
+            }
+        } else {
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
                 double s = by.of(g, c);
-                scored.add(new Candidate(c, s, g.prior(c), g.visits(c), 0.0, s));
+                rows.set(i, c, s, g.prior(c), g.visits(c), 0.0, s);
             }
         }
+        CandidateList scored = rows.build();
         int[] chosen;
         if ("sample".equals(rule)) {
             chosen = new int[] {sample(ctx, scored)};
@@ -142,22 +206,21 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             if (unvisitedOnly) {
                 ctx.tried().set(c);
             }
-            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits,
-                    List.copyOf(scored)));
+            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits, scored));
         }
         return chosen;
     }
 
     /** The best {@code k} by score; ties go to the earlier candidate, which keeps runs repeatable. */
-    private static int[] best(List<Candidate> scored, int k) {
+    private static int[] best(CandidateList scored, int k) {
         if (k == 1) {
-            Candidate top = scored.get(0);
-            for (Candidate c : scored) {
-                if (c.score() > top.score()) {
-                    top = c;
+            int top = 0;
+            for (int i = 1; i < scored.size(); i++) {
+                if (scored.score(i) > scored.score(top)) {
+                    top = i;
                 }
             }
-            return new int[] {top.node()};
+            return new int[] {scored.node(top)};
         }
         List<Candidate> sorted = new ArrayList<>(scored);
         sorted.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -169,10 +232,10 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
     }
 
     /** Samples by softmax of score / temperature, with the run's generator. */
-    private int sample(RunContext ctx, List<Candidate> scored) {
+    private int sample(RunContext ctx, CandidateList scored) {
         double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : scored) {
-            max = Math.max(max, c.score());
+        for (int i = 0; i < scored.size(); i++) {
+            max = Math.max(max, scored.score(i));
         }
         if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
             return best(scored, 1)[0];
@@ -180,7 +243,7 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         double[] w = new double[scored.size()];
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
-            double s = scored.get(i).score();
+            double s = scored.score(i);
             w[i] = s == Double.NEGATIVE_INFINITY ? 0 : Math.exp((s - max) / temperature);
             sum += w[i];
         }
@@ -188,9 +251,9 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         for (int i = 0; i < w.length; i++) {
             r -= w[i];
             if (r < 0) {
-                return scored.get(i).node();
+                return scored.node(i);
             }
         }
-        return scored.get(w.length - 1).node();
+        return scored.node(w.length - 1);
     }
 }
