@@ -2,7 +2,7 @@ package org.rlmworkbench.problems.blocksworld;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import org.rlmworkbench.runner.neural.ProblemFeatures;
+import org.rlmworkbench.runner.problem.ProblemFeatures;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;

@@ -3,7 +3,7 @@ package org.rlmworkbench.problems.countdown;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.rlmworkbench.problems.game24.Rational;
-import org.rlmworkbench.runner.neural.ProblemFeatures;
+import org.rlmworkbench.runner.problem.ProblemFeatures;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
