@@ -271,7 +271,7 @@ public class ReasoningGraphView extends Region {
      * The narrowest a node's card may be drawn when fitting, as a fraction of the view's width (0:
      * no limit). A presentation sets it so that cards and their numbers grow with the screen; a
      * tree too large to fit at that size is not shrunk but followed: the view centres on the node
-     * the search is working on.
+     * the search is working on. A small tree may be enlarged up to cards twice that width.
      */
     public DoubleProperty minCardFractionProperty() {
         return minCardFraction;
@@ -466,7 +466,7 @@ public class ReasoningGraphView extends Region {
         double least = leastFitScale();
         viewport.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
                 layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width(),
-                height(), 10, Math.max(least, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE,
+                height(), 10, Math.max(2 * least, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE,
                         maxFitScale.get()))));
         if (viewport.scale() < least) {
             follow(least);
