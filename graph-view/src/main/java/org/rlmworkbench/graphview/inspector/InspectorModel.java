@@ -205,13 +205,20 @@ public final class InspectorModel {
         if (g.isRefined(id)) {
             flags.add("refined");
         }
+        if (g.inFlight(id) > 0) {
+            // a batched Select's descents through here, not yet backed up: the rule counts them as losses
+            flags.add(g.inFlight(id) + (g.inFlight(id) == 1 ? " simulation" : " simulations")
+                    + " in flight (virtual loss)");
+        }
         if (g.isExpanded(id) || g.hasChildren(id)) {
             flags.add("expanded (" + g.childCount(id) + " children)");
         }
         state.set(flags.isEmpty() ? "frontier" : String.join(", ", flags));
         NodeSelected sel = graphModel.lastSelectAt(id);
         rule.set(sel == null ? "no Select at this node yet"
-                : sel.rule() + ", c = " + sel.c() + ", N(s) = " + sel.parentVisits());
+                : sel.rule() + ", c = " + sel.c() + ", N(s) = " + sel.parentVisits()
+                        + (sel.candidates().stream().anyMatch(c -> c.inFlight() > 0)
+                        ? " (N and Q with the batch's virtual loss, as the rule read them)" : ""));
         Map<Integer, Candidate> terms = new HashMap<>();
         for (Candidate c : graphModel.candidatesOf(id)) {
             terms.put(c.node(), c);

@@ -30,6 +30,8 @@ public final class GraphPainter {
     /** Invalid (model-written, rejected) steps: dashed red outline with a cross over a pale red card. */
     static final Color INVALID = Color.web("#b3002d");
     static final Color INVALID_FILL = Color.web("#fbe3e2");
+    /** Leaves and paths of a batch in flight (selected with a virtual loss, value not yet backed up): dashed teal. */
+    static final Color IN_FLIGHT = Color.web("#008c95");
 
     /**
      * Numbers a node shows while a backpropagation pulse has not reached it yet: {N, Q} before the
@@ -267,6 +269,10 @@ public final class GraphPainter {
                 s.fillOval(cx, cy, r, fill);
             }
             double ring = r + Math.max(2, 6 * sc);
+            if (g.inFlight(i) > 0) {
+                s.strokeDashedRect(cx - ring, cy - ring, 2 * ring, 2 * ring, Math.max(2, 3 * sc), IN_FLIGHT,
+                        Math.max(1.2, 2 * sc));
+            }
             marks(s, f, i, cx, cy, ring, -1, -1, true);
             return;
         }
@@ -288,6 +294,11 @@ public final class GraphPainter {
             s.line(xr, yc + c, xr + c, yc, INVALID, lw);
         } else {
             s.strokeRect(left, top, w, h, arc, g.isTerminal(i) ? TEXT : BORDER, border);
+        }
+        if (g.inFlight(i) > 0) {
+            double grow = 5 * Math.max(sc, 0.35);
+            s.strokeDashedRect(left - grow, top - grow, w + 2 * grow, h + 2 * grow, 6 * Math.max(sc, 0.5), IN_FLIGHT,
+                    Math.max(1.5, 3 * sc));
         }
         if (g.isTerminal(i) && !invalid) {
             s.strokeRect(left + 3 * sc, top + 3 * sc, w - 6 * sc, h - 6 * sc, arc * 0.7, TEXT, Math.max(0.5, sc));

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench bench engine}: simulations per second and bytes per node. */
+/**
+ * {@code workbench bench engine}: simulations per second and bytes per node; {@code bench batch}:
+ * value-network states per second through batched MCTS ({@link BatchBench}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures the engine.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -34,6 +37,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "10000", description = "iterations per run (default: ${DEFAULT-VALUE})")
     int budget;
 
+    @Option(names = "--models", description = "bench batch: directory of trained networks (workbench train)")
+    java.nio.file.Path models;
+
+    @Option(names = "--batches", defaultValue = "1,8,32", split = ",",
+            description = "bench batch: Select batch sizes B to measure (default: ${DEFAULT-VALUE})")
+    List<Integer> batches;
+
     @Option(names = "--nodes", defaultValue = "1000000", description = "graph size for bytes per node (default: ${DEFAULT-VALUE})")
     int nodes;
 
@@ -46,8 +56,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InstanceParseException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        if (what.equals("batch")) {
+            return BatchBench.run(this, out, err);
+        }
         if (!what.equals("engine")) {
-            err.println("error: unknown benchmark '" + what + "'; known: engine");
+            err.println("error: unknown benchmark '" + what + "'; known: engine, batch");
             return WorkbenchCli.INPUT_ERROR;
         }
         try {

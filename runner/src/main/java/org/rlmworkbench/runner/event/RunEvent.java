@@ -26,10 +26,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RunFinished.class, name = "run_finished"),
     @JsonSubTypes.Type(value = ModelCalled.class, name = "model_called"),
     @JsonSubTypes.Type(value = TreeImported.class, name = "tree_imported"),
+    @JsonSubTypes.Type(value = LeavesSelected.class, name = "leaves_selected"),
+    @JsonSubTypes.Type(value = VirtualLossAdded.class, name = "virtual_loss_added"),
+    @JsonSubTypes.Type(value = VirtualLossRemoved.class, name = "virtual_loss_removed"),
 })
 public sealed interface RunEvent permits RunStarted, OperatorEntered, OperatorLeft, LoopIteration, NodeAdded,
         NodeSelected, ValuesComputed, ValueBackpropagated, NodePruned, NodesAggregated, NodeRefined, Backtracked,
-        Restructured, SolutionFound, RunFinished, ModelCalled, TreeImported {
+        Restructured, SolutionFound, RunFinished, ModelCalled, TreeImported, LeavesSelected, VirtualLossAdded,
+        VirtualLossRemoved {
 
     /** Whether the event changes the reasoning graph (as opposed to marking control flow). */
     default boolean changesGraph() {

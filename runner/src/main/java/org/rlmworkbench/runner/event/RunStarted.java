@@ -11,10 +11,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record RunStarted(String scheme, String problem, String instance, long seed, int format) implements RunEvent {
 
     /**
-     * The trace format this runner writes. 2 added model calls ({@code model_called}) and written
-     * steps ({@code written} on {@code node_added}); version 1 traces read unchanged.
+     * The newest trace format this runner writes. 2 added model calls ({@code model_called}) and
+     * written steps ({@code written} on {@code node_added}); 3 added batched selection
+     * ({@code leaves_selected}, {@code virtual_loss_added}, {@code virtual_loss_removed}, and a
+     * candidate's {@code inFlight}). Older traces read unchanged.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
+
+    /**
+     * The format of a run that selects no batches: its trace has no event of format 3, so it says 2
+     * and stays byte for byte what it was before batches existed (and older workbenches read it).
+     */
+    public static final int FORMAT_WITHOUT_BATCHES = 2;
 
     @JsonCreator
     public RunStarted(@JsonProperty("scheme") String scheme, @JsonProperty("problem") String problem,
@@ -23,9 +31,9 @@ public record RunStarted(String scheme, String problem, String instance, long se
         this(scheme, problem, instance, seed, format == null ? 1 : format.intValue());
     }
 
-    /** A run starting now, in the current format. */
+    /** A run without batched selection starting now (format {@link #FORMAT_WITHOUT_BATCHES}). */
     public RunStarted(String scheme, String problem, String instance, long seed) {
-        this(scheme, problem, instance, seed, FORMAT);
+        this(scheme, problem, instance, seed, FORMAT_WITHOUT_BATCHES);
     }
 
     @Override

@@ -42,6 +42,10 @@ public final class ReasoningGraph {
     private short[] depth;
     private float[] prior;
     private int[] visits;
+    /** Simulations in flight through each node (selected, not yet backed up): see {@link VirtualLoss}. */
+    private int[] inFlight;
+    /** Sum of {@link #inFlight}, so that "none in flight" is one comparison. */
+    private long inFlightTotal;
     private double[] q;
     private float[] value;
     private float[] reward;
@@ -68,6 +72,7 @@ public final class ReasoningGraph {
         depth = new short[c];
         prior = new float[c];
         visits = new int[c];
+        inFlight = new int[c];
         q = new double[c];
         value = new float[c];
         reward = new float[c];
@@ -88,6 +93,7 @@ public final class ReasoningGraph {
         depth = Arrays.copyOf(depth, c);
         prior = Arrays.copyOf(prior, c);
         visits = Arrays.copyOf(visits, c);
+        inFlight = Arrays.copyOf(inFlight, c);
         q = Arrays.copyOf(q, c);
         value = Arrays.copyOf(value, c);
         reward = Arrays.copyOf(reward, c);
@@ -171,6 +177,7 @@ public final class ReasoningGraph {
         depth[id] = (short) Math.min(d, Short.MAX_VALUE);
         prior[id] = (float) p;
         visits[id] = 0;
+        inFlight[id] = 0;
         q[id] = 0.0;
         value[id] = Float.NaN;
         reward[id] = Float.NaN;
@@ -408,6 +415,52 @@ public final class ReasoningGraph {
         version++;
         visits[id] = n;
         q[id] = meanQ;
+    }
+
+    /**
+     * Simulations in flight through {@code id}: selected in a batch (or by another thread) and not
+     * yet backed up. A selection rule reads them through {@link VirtualLoss}.
+     */
+    public int inFlight(int id) {
+        return inFlight[id];
+    }
+
+    /** Whether any simulation is in flight anywhere in the graph. */
+    public boolean anyInFlight() {
+        return inFlightTotal != 0;
+    }
+
+    /**
+     * Counts one more simulation in flight through every node of {@code path} (a selection's
+     * descent). Not a change of the graph's {@link #version}: the search has learned nothing yet.
+     */
+    public void addInFlight(int[] path) {
+        for (int id : path) {
+            check(id);
+        }
+        for (int id : path) {
+            inFlight[id]++;
+        }
+        inFlightTotal += path.length;
+    }
+
+    /**
+     * Takes back one in-flight simulation from every node of {@code path}, as {@link #addInFlight}
+     * added it.
+     *
+     * @throws IllegalStateException naming the node when one of them has none in flight
+     */
+    public void removeInFlight(int[] path) {
+        for (int id : path) {
+            check(id);
+            if (inFlight[id] <= 0) {
+                throw new IllegalStateException("node " + id + " has no simulation in flight to take back");
+            }
+        }
+        for (int id : path) {
+            inFlight[id]--;
+        }
+        inFlightTotal -= path.length;
     }
 
     public void setPrior(int id, double p) {

@@ -18,6 +18,7 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.model.ModelUsage;
 import org.rlmworkbench.runner.model.Models;
 import org.rlmworkbench.runner.operator.Operator;
+import org.rlmworkbench.runner.operator.Select;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.scheme.NodeType;
@@ -55,6 +56,8 @@ public final class Interpreter {
     private final Compiled[] nodes;
     private final int start;
     private final int firstLoop;
+    /** Whether a Select of the scheme collects leaves in batches (its trace is then of format 3). */
+    private final boolean batched;
 
     /** A scheme node ready to run: its operator and where each output port leads. */
     private static final class Compiled {
@@ -108,6 +111,7 @@ public final class Interpreter {
             from.target.put(w.fromPort(), index.get(w.to()));
         }
         firstLoop = findFirstLoop();
+        batched = java.util.Arrays.stream(nodes).anyMatch(n -> n.operator instanceof Select sel && sel.batch() > 1);
     }
 
     /** The first Loop met walking the wires breadth-first from Start: the one --budget sets. */
@@ -182,7 +186,8 @@ public final class Interpreter {
         int iterations = 0;
         int step = 0;
         try {
-            ctx.emit(new RunStarted(scheme.name(), problem.id(), instance, settings.seed()));
+            ctx.emit(new RunStarted(scheme.name(), problem.id(), instance, settings.seed(),
+                    batched ? RunStarted.FORMAT : RunStarted.FORMAT_WITHOUT_BATCHES));
             int root = ctx.addRoot(instance, rootState);
             int[] ws = new int[] {root};
             int cur = start;
@@ -317,6 +322,8 @@ public final class Interpreter {
     private RunResult finish(RunContext ctx, Outcome o, int iterations, long t0, String reason) {
         int nodes = ctx.graph().size();
         try {
+            // a run that ends between a batched Select and its Backpropagate leaves no virtual loss behind
+            ctx.virtualLosses().takeBackAll(ctx::emitFinal);
             ctx.emitFinal(new RunFinished(reason, o.solved(), o.answer(), o.pathIds(), iterations, nodes));
         } catch (RunCancelledException ignored) {
             // cancelled while delivering the last event: the run is over either way

@@ -32,6 +32,7 @@ public final class RunContext {
     private final List<String> warnings = new ArrayList<>();
     private final CancelToken cancelToken = new CancelToken();
     private final ModelCalls modelCalls;
+    private final VirtualLosses virtualLosses;
     private volatile boolean cancelled;
 
     public RunContext(ReasoningGraph graph, Problem<Object> problem, Models models, long seed, EventSink sink) {
@@ -41,6 +42,12 @@ public final class RunContext {
         this.rng = new SplittableRandom(seed);
         this.sink = sink;
         this.modelCalls = new ModelCalls(seed, cancelToken, this::emit);
+        this.virtualLosses = new VirtualLosses(graph);
+    }
+
+    /** The simulations in flight of a batched search, with their virtual loss. */
+    public VirtualLosses virtualLosses() {
+        return virtualLosses;
     }
 
     /** The run's gateway to language models: recording, cache, cancel token and usage. */

@@ -14,4 +14,17 @@ public interface PolicyModel {
      * Priors for {@code steps}, the legal steps of {@code state}; non-negative, summing to 1.
      */
     double[] priors(Problem<Object> problem, Object state, List<Step<Object>> steps);
+
+    /**
+     * Priors for several states at once (the leaves of a batch), in order: {@code steps.get(i)} are
+     * the legal steps of {@code states.get(i)}. A network overrides this with one forward pass; the
+     * default asks state by state.
+     */
+    default List<double[]> priors(Problem<Object> problem, List<Object> states, List<List<Step<Object>>> steps) {
+        List<double[]> out = new java.util.ArrayList<>(states.size());
+        for (int i = 0; i < states.size(); i++) {
+            out.add(priors(problem, states.get(i), steps.get(i)));
+        }
+        return out;
+    }
 }

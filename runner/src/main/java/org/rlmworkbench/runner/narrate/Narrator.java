@@ -134,6 +134,19 @@ public final class Narrator {
         } else if (event instanceof org.rlmworkbench.runner.event.TreeImported e) {
             return "Imported tree " + (e.tree() + 1) + " of " + e.source() + " (" + e.format() + "); not in the file: "
                     + String.join(", ", e.missing()) + ".";
+        } else if (event instanceof org.rlmworkbench.runner.event.VirtualLossAdded e) {
+            return String.format(Locale.ROOT, "Virtual loss: until its value comes back, #%d %s and the %d node%s above it"
+                    + " count %d more visit%s of value %s each, so the next descent of the batch goes elsewhere.",
+                    e.leaf(), quote(e.leaf()), e.path().length - 1, e.path().length == 2 ? "" : "s", e.count(),
+                    e.count() == 1 ? "" : "s", signed(e.value()));
+        } else if (event instanceof org.rlmworkbench.runner.event.VirtualLossRemoved e) {
+            return String.format(Locale.ROOT, "The virtual loss on the path of #%d is taken back before its real value"
+                    + " is backed up.", e.leaf());
+        } else if (event instanceof org.rlmworkbench.runner.event.LeavesSelected e) {
+            return String.format(Locale.ROOT, "Select '%s' chose %d leaf node%s in %d descent%s, to be expanded and"
+                    + " evaluated together: %s.", e.nodeId(), e.leaves().length, e.leaves().length == 1 ? "" : "s",
+                    e.descents(), e.descents() == 1 ? "" : "s", java.util.Arrays.stream(e.leaves())
+                            .mapToObj(n -> "#" + n).collect(java.util.stream.Collectors.joining(", ")));
         } else if (event instanceof RunFinished e) {
             return String.format(Locale.ROOT, "Finished (%s): %s, answer %s, after %d iteration%s and %d nodes.",
                     e.reason(), e.solved() ? "solved" : "not solved", e.answer() == null ? "none" : e.answer(),

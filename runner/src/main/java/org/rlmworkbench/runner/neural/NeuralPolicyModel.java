@@ -45,6 +45,43 @@ public final class NeuralPolicyModel implements PolicyModel {
         return softmax(logits);
     }
 
+    /**
+     * All states of a batch in one forward pass: the steps of each state padded with zeros to the
+     * longest list; a padded step's logit is computed and dropped (each logit depends only on its
+     * own state and step, so padding changes no other).
+     */
+    @Override
+    public List<double[]> priors(Problem<Object> problem, List<Object> states, List<List<Step<Object>>> steps) {
+        int b = states.size();
+        int k = 0;
+        for (List<Step<Object>> s : steps) {
+            k = Math.max(k, s.size());
+        }
+        if (b <= 1 || k == 0) {
+            return PolicyModel.super.priors(problem, states, steps);
+        }
+        Featurisation f = net.config().featurisation();
+        float[] s = f.states(problem, states);
+        float[] t = new float[b * k * f.stepSize()];
+        for (int i = 0; i < b; i++) {
+            if (!steps.get(i).isEmpty()) {
+                float[] one = f.steps(problem, steps.get(i));
+                System.arraycopy(one, 0, t, i * k * f.stepSize(), one.length);
+            }
+        }
+        float[] logits;
+        try (NDManager m = net.manager().newSubManager()) {
+            NDList in = new NDList(m.create(s, new Shape(b, f.stateSize())), m.create(t, new Shape(b, k, f.stepSize())));
+            logits = net.predict(in).head().toFloatArray();
+        }
+        List<double[]> out = new java.util.ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            int n = steps.get(i).size();
+            out.add(n == 0 ? new double[0] : softmax(java.util.Arrays.copyOfRange(logits, i * k, i * k + n)));
+        }
+        return out;
+    }
+
     static double[] softmax(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {

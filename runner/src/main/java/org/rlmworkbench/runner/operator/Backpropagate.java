@@ -10,6 +10,7 @@ import org.rlmworkbench.runner.interpret.RunContext;
  * terminal) up its path to the root, adding a visit at every level. Rules: the running mean
  * {@code Q <- Q + (g^d·v - Q) / N}; the max {@code Q <- max(Q, g^d·v)}; and the blueprint's
  * visit-weighted rule {@code q(s) <- (1-a)·q(s) + a·g·Σ_c N(c)q(c) / Σ_c N(c)} (x1: g = 0.96).
+ * After a batched Select it first takes back each leaf's virtual loss, so N and Q are the real ones.
  */
 public record Backpropagate(Rule rule, double discount, double alpha) implements Operator {
 
@@ -25,6 +26,8 @@ public record Backpropagate(Rule rule, double discount, double alpha) implements
     public int[] apply(RunContext ctx, int[] input) {
         ReasoningGraph g = ctx.graph();
         for (int leaf : input) {
+            // a batched Select's virtual loss on this leaf's path goes before its real value goes up
+            ctx.virtualLosses().takeBack(leaf, ctx::emit);
             double v = g.value(leaf);
             if (Double.isNaN(v)) {
                 v = g.reward(leaf);
@@ -60,6 +63,8 @@ public record Backpropagate(Rule rule, double discount, double alpha) implements
             ctx.emit(new ValueBackpropagated(leaf, v, rule.name().toLowerCase(java.util.Locale.ROOT), path, visits,
                     qs));
         }
+        // simulations of the batch that brought no value back (nothing to evaluate) end here too
+        ctx.virtualLosses().takeBackAll(ctx::emit);
         return input;
     }
 

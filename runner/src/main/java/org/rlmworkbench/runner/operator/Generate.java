@@ -2,7 +2,9 @@ package org.rlmworkbench.runner.operator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.interpret.Params;
 import org.rlmworkbench.runner.interpret.RunContext;
@@ -50,11 +52,12 @@ public record Generate(String nodeId, int k, boolean chain, boolean sample, doub
             }
             return out;
         }
+        Map<Integer, Expansion> batch = expansions(ctx, input);
         int[] out = new int[Math.max(4, input.length * 8)];
         int n = 0;
         for (int node : input) {
             int before = ctx.graph().size();
-            expand(ctx, node);
+            expand(ctx, node, batch.get(node));
             int after = ctx.graph().size();
             if (outputExpanded || after == before) {
                 out = grow(out, n + 1);
@@ -147,18 +150,52 @@ public record Generate(String nodeId, int k, boolean chain, boolean sample, doub
         return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
     }
 
-    private void expand(RunContext ctx, int node) {
+    /** A node's legal steps and their priors, worked out ahead for a batch. */
+    private record Expansion(List<Step<Object>> steps, double[] priors) {
+    }
+
+    /**
+     * When several nodes of the working set are to be expanded (the leaves of a batch, a beam's
+     * level), their steps and the policy's priors for all of them in one call (one forward pass of a
+     * policy network); for one node, none: it is expanded as always.
+     */
+    private Map<Integer, Expansion> expansions(RunContext ctx, int[] input) {
+        ReasoningGraph g = ctx.graph();
+        List<Integer> nodes = new ArrayList<>();
+        for (int node : input) {
+            if (!g.isTerminal(node) && !g.isExpanded(node) && !nodes.contains(node)) {
+                nodes.add(node);
+            }
+        }
+        if (nodes.size() < 2) {
+            return Map.of();
+        }
+        List<Object> states = new ArrayList<>(nodes.size());
+        List<List<Step<Object>>> steps = new ArrayList<>(nodes.size());
+        for (int node : nodes) {
+            states.add(g.state(node));
+            steps.add(ctx.problem().steps(g.state(node)));
+        }
+        List<double[]> priors = ctx.models().policy().priors(ctx.problem(), states, steps);
+        Map<Integer, Expansion> out = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            out.put(nodes.get(i), new Expansion(steps.get(i), priors.get(i)));
+        }
+        return out;
+    }
+
+    private void expand(RunContext ctx, int node, Expansion ahead) {
         ReasoningGraph g = ctx.graph();
         if (g.isTerminal(node) || g.isExpanded(node)) {
             return;
         }
         g.markExpanded(node);
         Object state = g.state(node);
-        List<Step<Object>> steps = ctx.problem().steps(state);
+        List<Step<Object>> steps = ahead != null ? ahead.steps() : ctx.problem().steps(state);
         if (steps.isEmpty()) {
             return;
         }
-        double[] priors = ctx.models().policy().priors(ctx.problem(), state, steps);
+        double[] priors = ahead != null ? ahead.priors() : ctx.models().policy().priors(ctx.problem(), state, steps);
         if (k == 0 || k >= steps.size()) {
             for (int i = 0; i < steps.size(); i++) {
                 ctx.addChild(node, steps.get(i), priors[i]);

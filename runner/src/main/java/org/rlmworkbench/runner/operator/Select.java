@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.LeavesSelected;
 import org.rlmworkbench.runner.event.NodeSelected;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
+import org.rlmworkbench.runner.graph.VirtualLoss;
 import org.rlmworkbench.runner.interpret.Params;
 import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.operator.selection.PriorFreePuctSelection;
@@ -20,9 +22,16 @@ import org.rlmworkbench.runner.operator.selection.UctSelection;
  * within the working set; with scope {@code children} among each working-set node's children
  * (a node without an eligible child passes itself on, so Backtrack can see the dead end).
  * Pruned nodes and invalid (model-written, rejected) steps are never chosen. Every choice is reported with each candidate's terms.
+ *
+ * <p>With {@code batch} B > 1 (scope {@code tree}) it descends B times and passes the distinct leaves
+ * on together, so that Generate and Evaluate serve them in one call (one forward pass, one burst of
+ * requests). After each descent the path carries a virtual loss ({@code virtual_loss} = n_vl visits of
+ * value -1 per simulation in flight, {@link VirtualLoss}) that the next descent's rule reads, and that
+ * Backpropagate takes back before the real value goes up. B = 1 is plain MCTS, event for event.
  */
-public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by, int k, double temperature,
-                     boolean unvisitedOnly) implements Operator {
+public record Select(String nodeId, String rule, Scope scope, SelectionRule treeRule, Metric by, int k,
+                     double temperature, boolean unvisitedOnly, int batch, VirtualLoss virtualLoss)
+        implements Operator {
 
     /** Where Select looks. */
     public enum Scope { TREE, INPUT, CHILDREN }
@@ -35,26 +44,16 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
             case "prior_free_puct" -> new PriorFreePuctSelection(p.real("c1"), p.real("c2"));
             default -> null;
         };
-        return new Select(rule, Scope.valueOf(p.choice("scope").toUpperCase(java.util.Locale.ROOT)), tree,
-                Metric.parse(p.choice("by")), p.integer("k"), p.real("temperature"), p.flag("unvisited_only"));
+        return new Select(p.nodeId(), rule, Scope.valueOf(p.choice("scope").toUpperCase(java.util.Locale.ROOT)),
+                tree, Metric.parse(p.choice("by")), p.integer("k"), p.real("temperature"), p.flag("unvisited_only"),
+                p.integer("batch"), VirtualLoss.alphaZero(p.integer("virtual_loss")));
     }
 
     @Override
     public int[] apply(RunContext ctx, int[] input) {
         ReasoningGraph g = ctx.graph();
         return switch (scope) {
-            case TREE -> {
-                int node = g.root();
-                while (!g.isTerminal(node) && g.hasChildren(node)) {
-                    int[] kids = eligibleChildren(ctx, node);
-                    if (kids.length == 0) {
-                        break;
-                    }
-                    int[] chosen = choose(ctx, node, kids, 1);
-                    node = chosen[0];
-                }
-                yield new int[] {node};
-            }
+            case TREE -> batch > 1 ? selectBatch(ctx) : new int[] {descend(ctx, null)};
             case INPUT -> choose(ctx, ReasoningGraph.NONE, eligible(ctx, input), treeRule == null ? k : 1);
             case CHILDREN -> {
                 int[] out = new int[input.length];
@@ -73,6 +72,57 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
                 yield Arrays.copyOf(out, n);
             }
         };
+    }
+
+    /**
+     * Descends from the root to a leaf by the rule; records the descent (leaf first) in {@code path}
+     * when one is given.
+     */
+    private int descend(RunContext ctx, List<Integer> path) {
+        ReasoningGraph g = ctx.graph();
+        int node = g.root();
+        if (path != null) {
+            path.add(node);
+        }
+        while (!g.isTerminal(node) && g.hasChildren(node)) {
+            int[] kids = eligibleChildren(ctx, node);
+            if (kids.length == 0) {
+                break;
+            }
+            node = choose(ctx, node, kids, 1)[0];
+            if (path != null) {
+                path.add(0, node);
+            }
+        }
+        return node;
+    }
+
+    /**
+     * B descents, each leaving a virtual loss on its path; the distinct leaves in the order first
+     * reached. A descent that ends on a leaf already chosen (a collision) adds its virtual loss too,
+     * which steers the next one away, but not the leaf a second time.
+     */
+    private int[] selectBatch(RunContext ctx) {
+        // whatever an earlier iteration left in flight (no Backpropagate after this Select) goes first
+        ctx.virtualLosses().takeBackAll(ctx::emit);
+        int[] leaves = new int[batch];
+        int n = 0;
+        List<Integer> path = new ArrayList<>();
+        for (int d = 0; d < batch; d++) {
+            path.clear();
+            int leaf = descend(ctx, path);
+            ctx.virtualLosses().add(path.stream().mapToInt(Integer::intValue).toArray(), virtualLoss, ctx::emit);
+            boolean seen = false;
+            for (int i = 0; i < n && !seen; i++) {
+                seen = leaves[i] == leaf;
+            }
+            if (!seen) {
+                leaves[n++] = leaf;
+            }
+        }
+        int[] out = Arrays.copyOf(leaves, n);
+        ctx.emit(new LeavesSelected(nodeId, out.clone(), batch));
+        return out;
     }
 
     private static int[] ensure(int[] a, int size) {
@@ -117,7 +167,7 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         List<Candidate> scored = new ArrayList<>(candidates.length);
         int parentVisits;
         if (parent != ReasoningGraph.NONE) {
-            parentVisits = g.visits(parent);
+            parentVisits = virtualLoss.visits(g.visits(parent), g.inFlight(parent));
         } else {
             parentVisits = 0;
             for (int c : candidates) {
@@ -126,7 +176,11 @@ public record Select(String rule, Scope scope, SelectionRule treeRule, Metric by
         }
         for (int c : candidates) {
             if (treeRule != null) {
-                scored.add(treeRule.score(c, g.q(c), g.prior(c), g.visits(c), parentVisits));
+                // the statistics with the batch's virtual loss: the real ones when nothing is in flight
+                int f = g.inFlight(c);
+                Candidate scoredChild = treeRule.score(c, virtualLoss.q(g.q(c), g.visits(c), f), g.prior(c),
+                        virtualLoss.visits(g.visits(c), f), parentVisits);
+                scored.add(f == 0 ? scoredChild : scoredChild.withInFlight(f));
             } else {
                 double s = by.of(g, c);
                 scored.add(new Candidate(c, s, g.prior(c), g.visits(c), 0.0, s));

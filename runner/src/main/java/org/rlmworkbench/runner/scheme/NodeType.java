@@ -108,7 +108,13 @@ public enum NodeType {
                     integer("k", 1, 1, 100_000, "top_k: how many to keep"),
                     real("temperature", 1.0, 0.01, 100.0, "sample: temperature over scores"),
                     choice("by", "value", List.of("value", "q", "prior", "reward"), "greedy, top_k and sample: the score"),
-                    flag("unvisited_only", false, "children scope: only children not selected before (depth-first search)")),
+                    flag("unvisited_only", false, "children scope: only children not selected before (depth-first search)"),
+                    integer("batch", 1, 1, 4096, "tree scope: descents per iteration, B; their distinct leaves go on together"
+                            + " (one forward pass of the value/policy networks, one batch of language-model requests);"
+                            + " 1 = plain MCTS, one leaf per iteration"),
+                    integer("virtual_loss", 1, 0, 1000, "batch > 1: n_vl, the virtual visits of value -1 that each descent"
+                            + " adds to every node on its path until its value is backed up, so the next descent goes"
+                            + " elsewhere (AlphaZero); 0 = none, every descent takes the same path")),
             List.of(PortSpec.in("in", "working set"), PortSpec.out("out", "the chosen nodes"))),
 
     BACKTRACK(Category.TRAVERSAL, "Backtrack", "Leaves dead ends for the nearest ancestor with untried children.",

@@ -69,6 +69,18 @@ public final class SchemeValidator {
                 errors.add(SchemeError.error(n.id(), "params." + e.getKey(), ex.getMessage()));
             }
         }
+        if (type == NodeType.SELECT && n.params().get("batch") instanceof Number b && b.intValue() > 1) {
+            Object scope = n.params().getOrDefault("scope", "tree");
+            Object rule = n.params().getOrDefault("rule", "puct");
+            if (!"tree".equals(scope)) {
+                errors.add(SchemeError.error(n.id(), "params.batch", "batch " + b + " needs scope 'tree' (a batch is B"
+                        + " descents from the root); this Select has scope '" + scope + "'"));
+            } else if (!List.of("puct", "uct", "prior_free_puct").contains(rule)) {
+                errors.add(SchemeError.error(n.id(), "params.batch", "batch " + b + " needs rule puct, uct or"
+                        + " prior_free_puct (the rules that read visit counts, which the virtual loss changes);"
+                        + " this Select has rule '" + rule + "'"));
+            }
+        }
         if (type == NodeType.LOOP && java.util.stream.Stream.of("iterations", "max_nodes", "seconds", "model_calls",
                 "tokens", "cost").allMatch(b -> n.params().get(b) == null)) {
             errors.add(SchemeError.error(n.id(), "params.iterations",

@@ -13,6 +13,8 @@ import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.event.SolutionFound;
 import org.rlmworkbench.runner.event.ValueBackpropagated;
 import org.rlmworkbench.runner.event.ValuesComputed;
+import org.rlmworkbench.runner.event.VirtualLossAdded;
+import org.rlmworkbench.runner.event.VirtualLossRemoved;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
@@ -116,8 +118,18 @@ public final class GraphReplayer implements RunListener {
             g.setRoot(node(g, e.newRoot(), "new root"));
         } else if (event instanceof SolutionFound e) {
             g.markSolved(node(g, e.node(), "solution node"));
+        } else if (event instanceof VirtualLossAdded e) {
+            for (int n : present(e.path(), "path")) {
+                node(g, n, "node on the virtual-loss path");
+            }
+            g.addInFlight(e.path());
+        } else if (event instanceof VirtualLossRemoved e) {
+            for (int n : present(e.path(), "path")) {
+                node(g, n, "node on the virtual-loss path");
+            }
+            g.removeInFlight(e.path());
         }
-        // NodeSelected, Backtracked, ModelCalled, operator and loop events, RunFinished: no change to the graph
+        // NodeSelected, LeavesSelected, Backtracked, ModelCalled, operator and loop events, RunFinished: no change to the graph
     }
 
     private static int node(ReasoningGraph g, int id, String role) {

@@ -19,8 +19,8 @@ import org.rlmworkbench.runner.event.RunStarted;
 
 /**
  * Reads a JSON Lines trace back into events, checking as it goes that each event fits the run
- * so far (a replay of the graph). Traces of format 1 (before model calls were recorded) and 2
- * read; a newer format is refused with a message naming its version. Every fault is a {@link TraceFormatException} naming the file,
+ * so far (a replay of the graph). Traces of format 1 (before model calls were recorded), 2 and 3 (batched
+ * selection with virtual loss) read; a newer format is refused with a message naming its version. Every fault is a {@link TraceFormatException} naming the file,
  * the line and what was expected there.
  */
 public final class TraceReader {
