@@ -76,7 +76,7 @@ public final class MainController {
 
     @FXML private BorderPane root;
     @FXML private javafx.scene.control.MenuBar menuBar;
-    @FXML private javafx.scene.layout.FlowPane setupBar;
+    @FXML private javafx.scene.layout.Pane setupBar;
     @FXML private StackPane pickerHolder;
     @FXML private StackPane editorHolder;
     @FXML private StackPane graphHolder;
