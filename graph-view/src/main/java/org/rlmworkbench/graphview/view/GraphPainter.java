@@ -74,7 +74,8 @@ public final class GraphPainter {
             for (int k = 0; k < n; k++) {
                 int i = ids == null ? k : ids[k];
                 if (f.shown(i) && (f.selected() == i || f.bestPath().get(i) || f.matches().get(i)
-                        || f.graph().isSolved(i) || f.graph().isAggregated(i) || f.graph().isInvalid(i))) {
+                        || f.graph().isSolved(i) || f.graph().isAggregated(i) || f.graph().isInvalid(i)
+                        || f.graph().inFlight(i) > 0)) {
                     paintNode(s, f, i, level, pending, by);
                 }
             }
@@ -270,8 +271,10 @@ public final class GraphPainter {
             }
             double ring = r + Math.max(2, 6 * sc);
             if (g.inFlight(i) > 0) {
-                s.strokeDashedRect(cx - ring, cy - ring, 2 * ring, 2 * ring, Math.max(2, 3 * sc), IN_FLIGHT,
-                        Math.max(1.2, 2 * sc));
+                // big enough to read as dashed even around the smallest dot of an overview
+                double box = Math.max(ring, 7);
+                s.strokeDashedRect(cx - box, cy - box, 2 * box, 2 * box, Math.max(2, 3 * sc), IN_FLIGHT,
+                        Math.max(1.5, 2 * sc));
             }
             marks(s, f, i, cx, cy, ring, -1, -1, true);
             return;

@@ -12,8 +12,8 @@ final class LegendPainter {
         double x = 12;
         double y = 12;
         s.setAlpha(0.92);
-        s.fillRect(x - 6, y - 4, 262, 118, 10, Color.WHITE);
-        s.strokeRect(x - 6, y - 4, 262, 118, 10, Color.web("#d0d4da"), 1);
+        s.fillRect(x - 6, y - 4, 262, 136, 10, Color.WHITE);
+        s.strokeRect(x - 6, y - 4, 262, 136, 10, Color.web("#d0d4da"), 1);
         s.setAlpha(1);
         s.text("colour: " + title, x, y + 12, 12, true, GraphPainter.TEXT);
         Color[] stops = new Color[QColorScale.STEPS];
@@ -39,5 +39,9 @@ final class LegendPainter {
         s.text("aggregated", x + 100, ky, 11, false, GraphPainter.TEXT);
         s.strokeRect(x + 172, ky - 9, 14, 10, 3, GraphPainter.TEXT, 2.5);
         s.text("terminal", x + 190, ky, 11, false, GraphPainter.TEXT);
+        ky += 18;
+        s.strokeDashedRect(x, ky - 9, 14, 10, 3, GraphPainter.IN_FLIGHT, 2);
+        s.text("in flight (batch, virtual loss)", x + 18, ky, 11, false,
+                GraphPainter.TEXT);
     }
 }

@@ -1,5 +1,7 @@
 package org.rlmworkbench.runner.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.rlmworkbench.runner.event.RunEvent;
 import org.rlmworkbench.runner.event.RunListener;
@@ -14,15 +16,29 @@ import org.rlmworkbench.runner.problem.Step;
 import org.rlmworkbench.runner.scheme.Scheme;
 
 /**
- * Measures the engine: simulations (iterations of the scheme's loop) per second on one thread with
- * a listener counting every event, and the heap bytes a reasoning-graph node costs.
+ * Measures the engine: simulations (iterations of the scheme's loop) per second, on one thread or
+ * several, with a listener counting every event, and the heap bytes a reasoning-graph node costs.
  */
 public final class EngineBenchmark {
 
-    /** Throughput of one measurement. */
-    public record Throughput(long simulations, long events, long runs, long nodes, double seconds) {
+    /**
+     * Throughput of one measurement on {@code threads} threads. {@code cpuSeconds} is the CPU time
+     * the measuring threads themselves used: on a shared machine it is what the work cost, while
+     * {@code seconds} (wall clock) also counts the time other processes had the cores.
+     */
+    public record Throughput(long simulations, long events, long runs, long nodes, double seconds,
+                             double cpuSeconds, int threads) {
+        public Throughput(long simulations, long events, long runs, long nodes, double seconds) {
+            this(simulations, events, runs, nodes, seconds, Double.NaN, 1);
+        }
+
         public double simulationsPerSecond() {
             return simulations / seconds;
+        }
+
+        /** Simulations per second of CPU time of the measuring threads (NaN where not measured). */
+        public double simulationsPerCpuSecond() {
+            return simulations / cpuSeconds;
         }
 
         public double eventsPerSecond() {
@@ -43,26 +59,118 @@ public final class EngineBenchmark {
     private EngineBenchmark() {
     }
 
-    /** Runs the scheme over the instances, cycling, for about {@code seconds}. */
+    /** Runs the scheme over the instances, cycling, for about {@code seconds}, on the calling thread. */
     public static Throughput simulations(Scheme scheme, Problem<?> problem, List<String> instances, Integer budget,
                                          long seed, double seconds) throws InstanceParseException {
-        Interpreter interpreter = new Interpreter(scheme, problem, Models.problemNative());
-        Counter counter = new Counter();
-        long sims = 0;
-        long runs = 0;
-        long nodes = 0;
+        return simulations(scheme, problem, instances, budget, seed, seconds, 1);
+    }
+
+    /**
+     * Runs the scheme over the instances on {@code threads} threads at once for about {@code seconds}:
+     * independent runs (thread t takes instances t, t + threads, ... with seeds from its own
+     * sequence), each thread with its own interpreter and event counter, as {@code eval --threads}
+     * runs instances. Simulations are summed over the threads.
+     */
+    public static Throughput simulations(Scheme scheme, Problem<?> problem, List<String> instances, Integer budget,
+                                         long seed, double seconds, int threads) throws InstanceParseException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+        }
+        for (String instance : instances) {
+            problem.parseInstance(instance); // a bad instance fails here, on the caller's thread
+        }
         long t0 = System.nanoTime();
         long deadline = t0 + (long) (seconds * 1e9);
-        int i = 0;
-        while (System.nanoTime() < deadline) {
-            RunResult r = interpreter.run(instances.get(i++ % instances.size()), new RunSettings(seed + runs, budget),
-                    List.of(counter), null);
-            sims += r.iterations();
-            nodes += r.nodes();
-            runs++;
+        Worker[] workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Worker(new Interpreter(scheme, problem, Models.problemNative()), instances, budget,
+                    seed + 1_000_003L * t, t, threads, deadline);
+        }
+        if (threads == 1) {
+            workers[0].run();
+        } else {
+            Thread[] running = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                running[t] = new Thread(workers[t], "bench-engine-" + t);
+                running[t].start();
+            }
+            for (Thread th : running) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while measuring", e);
+                }
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new Throughput(sims, counter.events, runs, nodes, secs);
+        long sims = 0;
+        long events = 0;
+        long runs = 0;
+        long nodes = 0;
+        double cpu = 0;
+        for (Worker w : workers) {
+            if (w.failure != null) {
+                throw new IllegalStateException("a benchmark thread failed: " + w.failure, w.failure);
+            }
+            sims += w.sims;
+            events += w.counter.events;
+            runs += w.runs;
+            nodes += w.nodes;
+            cpu += w.cpuSeconds;
+        }
+        return new Throughput(sims, events, runs, nodes, secs, cpu, threads);
+    }
+
+    /** One measuring thread: runs until the deadline and notes its own CPU time. */
+    private static final class Worker implements Runnable {
+        private final Interpreter interpreter;
+        private final List<String> instances;
+        private final Integer budget;
+        private final long seed;
+        private final int first;
+        private final int stride;
+        private final long deadline;
+        final Counter counter = new Counter();
+        long sims;
+        long runs;
+        long nodes;
+        double cpuSeconds = Double.NaN;
+        Throwable failure;
+
+        Worker(Interpreter interpreter, List<String> instances, Integer budget, long seed, int first, int stride,
+               long deadline) {
+            this.interpreter = interpreter;
+            this.instances = instances;
+            this.budget = budget;
+            this.seed = seed;
+            this.first = first;
+            this.stride = stride;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void run() {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+            long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
+            try {
+                int i = first;
+                while (System.nanoTime() < deadline) {
+                    RunResult r = interpreter.run(instances.get(i % instances.size()),
+                            new RunSettings(seed + runs, budget), List.of(counter), null);
+                    i += stride;
+                    sims += r.iterations();
+                    nodes += r.nodes();
+                    runs++;
+                }
+            } catch (InstanceParseException | RuntimeException e) {
+                failure = e;
+            }
+            if (cpu) {
+                cpuSeconds = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            }
+        }
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.rlmworkbench.runner.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rlmworkbench.runner.bench.EngineBenchmark;
+import org.rlmworkbench.runner.bench.PythonReference;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Split;
@@ -13,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code workbench bench engine}: simulations per second and bytes per node; {@code bench batch}:
- * value-network states per second through batched MCTS ({@link BatchBench}).
+ * {@code workbench bench engine}: simulations per second (per thread count, beside a Python UCT)
+ * and bytes per node; {@code bench batch}: value-network states per second through batched MCTS
+ * ({@link BatchBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures the engine.")
 final class BenchCommand implements Callable<Integer> {
@@ -47,13 +52,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "1000000", description = "graph size for bytes per node (default: ${DEFAULT-VALUE})")
     int nodes;
 
+    @Option(names = "--threads", defaultValue = "1", split = ",",
+            description = "thread counts to measure, e.g. 1,2: independent runs on each thread (default: ${DEFAULT-VALUE})")
+    List<Integer> threads;
+
+    @Option(names = "--python", description = "also run the plain Python UCT (bench/python/uct24.py; game24 and"
+            + " mcts-uct only) in turns with the one-thread Java measurement, and print the ratio")
+    boolean python;
+
+    @Option(names = "--python-exe", defaultValue = "python3", description = "the Python interpreter (default: ${DEFAULT-VALUE})")
+    String pythonExe;
+
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "measurements per thread count (and of Python), taken in turns; best and median are printed (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     /** A generous bound on the bytes a node of the measured graph takes (about 210 for Game of 24). */
     static final long BYTES_PER_NODE_BOUND = 300;
     /** The share of the heap the measured graph may take. */
     static final double HEAP_SHARE = 0.8;
 
+    private static String load() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
+    }
+
+    private static double max(double[] xs) {
+        return java.util.Arrays.stream(xs).max().orElse(Double.NaN);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
     @Override
-    public Integer call() throws InstanceParseException {
+    public Integer call() throws InstanceParseException, java.io.IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (what.equals("batch")) {
@@ -67,6 +103,10 @@ final class BenchCommand implements Callable<Integer> {
             OptionChecks.range("--seconds", seconds, 0.1, 86_400);
             OptionChecks.range("--budget", budget, 1, OptionChecks.MAX_BUDGET);
             OptionChecks.range("--nodes", nodes, 1, 100_000_000);
+            OptionChecks.range("--rounds", rounds, 1, 1000);
+            for (int t : threads) {
+                OptionChecks.range("--threads", t, 1, 1024);
+            }
             long heap = Runtime.getRuntime().maxMemory();
             if ((double) nodes * BYTES_PER_NODE_BOUND > HEAP_SHARE * heap) {
                 throw new InputException(String.format(Locale.ROOT, "--nodes %,d needs about %,d MiB, more than the"
@@ -76,12 +116,62 @@ final class BenchCommand implements Callable<Integer> {
             Problem<?> p = Setup.problem(problem);
             List<String> instances = p.dataset().split(Split.TEST);
             var s = Setup.scheme(scheme);
-            out.printf(Locale.ROOT, "bench engine: %s on %s test split, budget %d, one thread, event counter attached%n",
-                    s.name(), p.id(), budget);
+            PythonReference py = null;
+            if (python) {
+                if (!p.id().equals("game24") || !s.name().equals("mcts-uct")) {
+                    throw new InputException("--python: the Python reference is UCT on the Game of 24; use it with"
+                            + " --problem game24 --scheme mcts-uct (the defaults), not " + p.id() + " / " + s.name());
+                }
+                py = new PythonReference(pythonExe, PythonReference.DEFAULT_SCRIPT);
+                String why = py.availability();
+                if (why != null) {
+                    err.println("bench engine: Python reference skipped: " + why);
+                    py = null;
+                }
+            }
+            out.printf(Locale.ROOT, "bench engine: %s on %s test split, budget %d, event counter attached, %d processors,"
+                    + " load average %s%n", s.name(), p.id(), budget, Runtime.getRuntime().availableProcessors(), load());
             EngineBenchmark.simulations(s, p, instances, budget, 1, Math.min(3, seconds / 3));
-            var t = EngineBenchmark.simulations(s, p, instances, budget, 1, seconds);
-            out.printf(Locale.ROOT, "simulations: %d in %.2f s = %.0f simulations/s (%d runs, %.0f events/s)%n",
-                    t.simulations(), t.seconds(), t.simulationsPerSecond(), t.runs(), t.eventsPerSecond());
+            Map<String, List<EngineBenchmark.Throughput>> all = new LinkedHashMap<>();
+            for (int r = 1; r <= rounds; r++) {
+                for (int t : threads) {
+                    var m = EngineBenchmark.simulations(s, p, instances, budget, 1, seconds, t);
+                    all.computeIfAbsent("java, " + t + (t == 1 ? " thread" : " threads"), k -> new ArrayList<>()).add(m);
+                    out.printf(Locale.ROOT, "round %d, %d thread%s: %d simulations in %.2f s = %.0f simulations/s"
+                                    + " (%.0f per CPU second; %d runs, %.0f events/s)%n", r, t, t == 1 ? "" : "s",
+                            m.simulations(), m.seconds(), m.simulationsPerSecond(), m.simulationsPerCpuSecond(),
+                            m.runs(), m.eventsPerSecond());
+                }
+                if (py != null) {
+                    var m = py.measure(instances, budget, 1, seconds).orElse(null);
+                    if (m != null) {
+                        all.computeIfAbsent("python", k -> new ArrayList<>()).add(m);
+                        out.printf(Locale.ROOT, "round %d, python: %d simulations in %.2f s = %.0f simulations/s"
+                                        + " (%.0f per CPU second; %d runs)%n", r, m.simulations(), m.seconds(),
+                                m.simulationsPerSecond(), m.simulationsPerCpuSecond(), m.runs());
+                    }
+                }
+            }
+            for (var e : all.entrySet()) {
+                double[] wall = e.getValue().stream().mapToDouble(EngineBenchmark.Throughput::simulationsPerSecond).toArray();
+                double[] cpu = e.getValue().stream().mapToDouble(EngineBenchmark.Throughput::simulationsPerCpuSecond).toArray();
+                out.printf(Locale.ROOT, "%s: best %.0f, median %.0f simulations/s; per CPU second best %.0f, median %.0f%n",
+                        e.getKey(), max(wall), median(wall), max(cpu), median(cpu));
+            }
+            List<EngineBenchmark.Throughput> pyRuns = all.get("python");
+            List<EngineBenchmark.Throughput> javaOne = all.get("java, 1 thread");
+            if (pyRuns != null && javaOne != null && pyRuns.size() == javaOne.size()) {
+                // ratios of the measurements taken in turns, so each pair saw about the same load
+                double[] wall = new double[pyRuns.size()];
+                double[] cpu = new double[pyRuns.size()];
+                for (int i = 0; i < wall.length; i++) {
+                    wall[i] = javaOne.get(i).simulationsPerSecond() / pyRuns.get(i).simulationsPerSecond();
+                    cpu[i] = javaOne.get(i).simulationsPerCpuSecond() / pyRuns.get(i).simulationsPerCpuSecond();
+                }
+                out.printf(Locale.ROOT, "java (1 thread) / python: best %.1f, median %.1f times (simulations/s);"
+                        + " per CPU second best %.1f, median %.1f times%n", max(wall), median(wall), max(cpu), median(cpu));
+            }
+            out.printf(Locale.ROOT, "load average at the end: %s%n", load());
             double bpn = EngineBenchmark.bytesPerNode(p, instances, nodes);
             out.printf(Locale.ROOT, "memory: %.1f bytes per node (graph of %d %s nodes; 1 GiB holds %.1f million)%n",
                     bpn, nodes, p.id(), (1L << 30) / bpn / 1e6);

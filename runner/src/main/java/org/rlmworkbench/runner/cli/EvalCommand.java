@@ -52,6 +52,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--threads", description = "instances run in parallel on this many threads (default: the"
+            + " machine's cores); each run is the same as alone, so the result does not depend on it")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
@@ -61,6 +65,9 @@ final class EvalCommand implements Callable<Integer> {
             search.check();
             if (limit != null) {
                 OptionChecks.range("--limit", limit, 1, Integer.MAX_VALUE);
+            }
+            if (threads != null) {
+                OptionChecks.range("--threads", threads, 1, 1024);
             }
             Problem<?> p = Setup.problem(search.problem);
             List<String> instances = instances(p);
@@ -83,8 +90,17 @@ final class EvalCommand implements Callable<Integer> {
             var scheme = Setup.scheme(search.scheme);
             Models m = LanguageModelOptions.apply(search, scheme,
                     trained, trained.models(Models.problemNative(), search.lmPolicy));
+            var cache = LanguageModelOptions.cache(search).orElse(null);
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (n > 1 && !SchemeEvaluation.parallelSafe(m, cache)) {
+                if (threads != null) {
+                    err.println("eval: --threads " + threads + ": trained networks, language models and the response"
+                            + " cache are not checked for calls from several threads; running on one thread");
+                }
+                n = 1;
+            }
             EvalReport r = SchemeEvaluation.evaluate(scheme, p, m, instances, search.budget, search.seed, bar::update,
-                    LanguageModelOptions.cache(search).orElse(null));
+                    cache, n);
             bar.done();
             if (json) {
                 ObjectNode o = new ObjectMapper().createObjectNode();

@@ -1,5 +1,7 @@
 package org.rlmworkbench.runner.interpret;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rlmworkbench.runner.scheme.NodeType;
 import org.rlmworkbench.runner.scheme.ParamSpec;
 import org.rlmworkbench.runner.scheme.SchemeNode;
@@ -8,6 +10,15 @@ import org.rlmworkbench.runner.scheme.SchemeNode;
 public final class Params {
     private final SchemeNode node;
     private final NodeType type;
+    /**
+     * Checked values by name: a loop reads its parameters every iteration, and looking each one up
+     * in the catalogue and checking it again was a large share of a fast simulation. Concurrent
+     * because runs of one interpreter may go on several threads; a failed check is never kept, so
+     * it fails again on the next read.
+     */
+    private final Map<String, Object> checked = new ConcurrentHashMap<>();
+    /** Stands for a parameter whose value is null (absent optional), which the map cannot hold. */
+    private static final Object ABSENT = new Object();
 
     public Params(SchemeNode node) {
         this.node = node;
@@ -22,6 +33,16 @@ public final class Params {
     }
 
     private Object raw(String name) {
+        Object v = checked.get(name);
+        if (v == null) {
+            v = check(name);
+            checked.put(name, v == null ? ABSENT : v);
+            return v;
+        }
+        return v == ABSENT ? null : v;
+    }
+
+    private Object check(String name) {
         ParamSpec spec = type.param(name).orElseThrow(() -> new IllegalStateException(
                 type.typeName() + " has no parameter " + name));
         Object v = node.params().containsKey(name) ? node.params().get(name) : spec.defaultValue();

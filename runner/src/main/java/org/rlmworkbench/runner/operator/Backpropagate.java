@@ -15,7 +15,12 @@ import org.rlmworkbench.runner.interpret.RunContext;
 public record Backpropagate(Rule rule, double discount, double alpha) implements Operator {
 
     /** The update rule. */
-    public enum Rule { MEAN, MAX, VISIT_WEIGHTED }
+    public enum Rule {
+        MEAN, MAX, VISIT_WEIGHTED;
+
+        /** The name as events write it, made once rather than on every backup. */
+        final String eventName = name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     static Backpropagate from(Params p) {
         return new Backpropagate(Rule.valueOf(p.choice("rule").toUpperCase(java.util.Locale.ROOT)),
@@ -60,8 +65,7 @@ public record Backpropagate(Rule rule, double discount, double alpha) implements
                 visits = java.util.Arrays.copyOf(visits, i);
                 qs = java.util.Arrays.copyOf(qs, i);
             }
-            ctx.emit(new ValueBackpropagated(leaf, v, rule.name().toLowerCase(java.util.Locale.ROOT), path, visits,
-                    qs));
+            ctx.emit(new ValueBackpropagated(leaf, v, rule.eventName, path, visits, qs));
         }
         // simulations of the batch that brought no value back (nothing to evaluate) end here too
         ctx.virtualLosses().takeBackAll(ctx::emit);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rlmworkbench.runner.event.Candidate;
+import org.rlmworkbench.runner.event.CandidateList;
 import org.rlmworkbench.runner.event.LeavesSelected;
 import org.rlmworkbench.runner.event.NodeSelected;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
@@ -164,7 +165,6 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
             return candidates;
         }
         ReasoningGraph g = ctx.graph();
-        List<Candidate> scored = new ArrayList<>(candidates.length);
         int parentVisits;
         if (parent != ReasoningGraph.NONE) {
             parentVisits = virtualLoss.visits(g.visits(parent), g.inFlight(parent));
@@ -174,18 +174,28 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
                 parentVisits += g.visits(c);
             }
         }
-        for (int c : candidates) {
-            if (treeRule != null) {
+        // columns, not a Candidate per child: this loop runs for every child at every level
+        CandidateList.Builder rows = new CandidateList.Builder(candidates.length);
+        if (treeRule != null) {
+            double parentTerm = treeRule.parentTerm(parentVisits);
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
                 // the statistics with the batch's virtual loss: the real ones when nothing is in flight
                 int f = g.inFlight(c);
-                Candidate scoredChild = treeRule.score(c, virtualLoss.q(g.q(c), g.visits(c), f), g.prior(c),
-                        virtualLoss.visits(g.visits(c), f), parentVisits);
-                scored.add(f == 0 ? scoredChild : scoredChild.withInFlight(f));
-            } else {
+                treeRule.scoreInto(rows, i, c, virtualLoss.q(g.q(c), g.visits(c), f), g.prior(c),
+                        virtualLoss.visits(g.visits(c), f), parentVisits, parentTerm);
+                if (f != 0) {
+                    rows.inFlight(i, f);
+                }
+            }
+        } else {
+            for (int i = 0; i < candidates.length; i++) {
+                int c = candidates[i];
                 double s = by.of(g, c);
-                scored.add(new Candidate(c, s, g.prior(c), g.visits(c), 0.0, s));
+                rows.set(i, c, s, g.prior(c), g.visits(c), 0.0, s);
             }
         }
+        CandidateList scored = rows.build();
         int[] chosen;
         if ("sample".equals(rule)) {
             chosen = new int[] {sample(ctx, scored)};
@@ -196,22 +206,21 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
             if (unvisitedOnly) {
                 ctx.tried().set(c);
             }
-            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits,
-                    List.copyOf(scored)));
+            ctx.emit(new NodeSelected(parent, c, rule, treeRule != null ? treeRule.c() : 0.0, parentVisits, scored));
         }
         return chosen;
     }
 
     /** The best {@code k} by score; ties go to the earlier candidate, which keeps runs repeatable. */
-    private static int[] best(List<Candidate> scored, int k) {
+    private static int[] best(CandidateList scored, int k) {
         if (k == 1) {
-            Candidate top = scored.get(0);
-            for (Candidate c : scored) {
-                if (c.score() > top.score()) {
-                    top = c;
+            int top = 0;
+            for (int i = 1; i < scored.size(); i++) {
+                if (scored.score(i) > scored.score(top)) {
+                    top = i;
                 }
             }
-            return new int[] {top.node()};
+            return new int[] {scored.node(top)};
         }
         List<Candidate> sorted = new ArrayList<>(scored);
         sorted.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -223,10 +232,10 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
     }
 
     /** Samples by softmax of score / temperature, with the run's generator. */
-    private int sample(RunContext ctx, List<Candidate> scored) {
+    private int sample(RunContext ctx, CandidateList scored) {
         double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : scored) {
-            max = Math.max(max, c.score());
+        for (int i = 0; i < scored.size(); i++) {
+            max = Math.max(max, scored.score(i));
         }
         if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
             return best(scored, 1)[0];
@@ -234,7 +243,7 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
         double[] w = new double[scored.size()];
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
-            double s = scored.get(i).score();
+            double s = scored.score(i);
             w[i] = s == Double.NEGATIVE_INFINITY ? 0 : Math.exp((s - max) / temperature);
             sum += w[i];
         }
@@ -242,9 +251,9 @@ public record Select(String nodeId, String rule, Scope scope, SelectionRule tree
         for (int i = 0; i < w.length; i++) {
             r -= w[i];
             if (r < 0) {
-                return scored.get(i).node();
+                return scored.node(i);
             }
         }
-        return scored.get(w.length - 1).node();
+        return scored.node(w.length - 1);
     }
 }
