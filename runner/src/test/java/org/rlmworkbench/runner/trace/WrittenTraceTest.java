@@ -82,6 +82,6 @@ class WrittenTraceTest {
                 + "\"seed\":1,\"format\":7}\n{\"type\":\"hologram_projected\"}\n");
         assertThatThrownBy(() -> TraceReader.read(file)).isInstanceOf(TraceFormatException.class)
                 .hasMessageContaining("future.jsonl").hasMessageContaining("trace format version 7")
-                .hasMessageContaining("versions 1 to 2");
+                .hasMessageContaining("versions 1 to 3");
     }
 }
