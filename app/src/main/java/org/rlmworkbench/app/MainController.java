@@ -68,10 +68,15 @@ public final class MainController {
     static final String DEMO_VALUE = "native-heuristic";
     /** How far a presentation may enlarge the tree to fill the screen. */
     private static final double PRESENTATION_MAX_ZOOM = 2.5;
+    /**
+     * A presentation's narrowest card, as a share of the tree's width on screen: 160 px at 1280,
+     * 240 px at 1920, so the step and its N, Q, P grow with the screen (a larger tree is followed).
+     */
+    static final double PRESENTATION_CARD_FRACTION = 1 / 8.0;
 
     @FXML private BorderPane root;
     @FXML private javafx.scene.control.MenuBar menuBar;
-    @FXML private ToolBar setupBar;
+    @FXML private javafx.scene.layout.Pane setupBar;
     @FXML private StackPane pickerHolder;
     @FXML private StackPane editorHolder;
     @FXML private StackPane graphHolder;
@@ -483,7 +488,8 @@ public final class MainController {
         speedLabel.setText(top ? "max" : String.format(Locale.ROOT, "%.0f ev/s", eps));
         session.setDelayMillis(top ? 0 : 1000.0 / eps);
         graphView.animatedProperty().set(!noAnimation.isSelected() && !top);
-        graphView.speedProperty().set(Math.max(0.25, Math.min(4, eps / 10)));
+        // a glide ends before the next event comes (450 ms at speed 1), so the tree is seen at rest between events
+        graphView.speedProperty().set(Math.max(0.25, Math.min(4, eps * 0.6)));
     }
 
     /** Sets the speed slider: events per second, or {@code max} for no pause between events. */
@@ -751,6 +757,9 @@ public final class MainController {
             speedSlider.setValue(Math.log10(2));
             noAnimation.setSelected(false);
             graphView.maxFitScaleProperty().set(PRESENTATION_MAX_ZOOM);
+            graphView.minCardFractionProperty().set(PRESENTATION_CARD_FRACTION);
+            graphView.showMinimapProperty().set(false);
+            graphView.showSelectionPathProperty().set(true);
             // fewer, larger cards: the 3 most visited children of each node
             graphView.topKProperty().set(bestChildrenOnly.isSelected() ? PRESENTATION_BEST_CHILDREN : 0);
         } else {
@@ -770,6 +779,9 @@ public final class MainController {
             setupBar.setVisible(true);
             setupBar.setManaged(true);
             graphView.maxFitScaleProperty().set(1.0);
+            graphView.minCardFractionProperty().set(0);
+            graphView.showMinimapProperty().set(true);
+            graphView.showSelectionPathProperty().set(false);
             chooseBestChildren();
         }
         if (stage != null) {
@@ -789,7 +801,7 @@ public final class MainController {
     private void resortToolBars() {
         root.applyCss();
         root.layout();
-        for (ToolBar bar : List.of(runBar, setupBar)) {
+        for (ToolBar bar : List.of(runBar)) {
             List<javafx.scene.Node> items = new ArrayList<>(bar.getItems());
             bar.getItems().clear();
             bar.getItems().setAll(items);
