@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** File > Import: an imported ToT tree in the graph view, and the timeline stepping through its BFS steps. */
 @ExtendWith(ApplicationExtension.class)
 class ImportInAppTest {
-    private static final Path REAL = Path.of("../runner/src/test/resources/org/rlmworkbench/runner/importer/tot/logs/"
+    private static final Path REAL = Path.of("../runner/core/src/test/resources/org/rlmworkbench/runner/importer/tot/logs/"
             + "game24/gpt-4_0.7_propose1_value3_greedy5_start900_end1000.json");
     private MainController c;
 

@@ -7,9 +7,9 @@ import org.rlmworkbench.runner.event.RunFinished;
 import org.rlmworkbench.runner.event.RunListener;
 import org.rlmworkbench.runner.graph.ReasoningGraph;
 import org.rlmworkbench.runner.interpret.Interpreter;
-import org.rlmworkbench.runner.interpret.RunContext;
 import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.operator.RunContext;
 import org.rlmworkbench.runner.problem.Problems;
 import org.rlmworkbench.runner.scheme.BuiltinSchemes;
 

@@ -25,7 +25,7 @@ import org.rlmworkbench.runner.trace.TraceReader;
  */
 class TreeImportGame24Test {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REAL = Path.of("../runner/src/test/resources/org/rlmworkbench/runner/importer/tot/logs/"
+    private static final Path REAL = Path.of("../runner/core/src/test/resources/org/rlmworkbench/runner/importer/tot/logs/"
             + "game24/gpt-4_0.7_propose1_value3_greedy5_start900_end1000.json");
 
     @Test
