@@ -21,10 +21,19 @@ public final class BatchBenchmark {
     }
 
     /** What one batch size did. */
-    public record Throughput(int batch, long states, long calls, long simulations, double seconds, int runs) {
+    public record Throughput(int batch, long states, long calls, long simulations, double seconds, double cpuSeconds,
+                             int runs) {
 
         public double statesPerSecond() {
             return states / seconds;
+        }
+
+        /**
+         * States per second of CPU time of the whole process (every thread, PyTorch's included): on a
+         * shared machine the wall-clock rate measures the other users as much as the search.
+         */
+        public double statesPerCpuSecond() {
+            return cpuSeconds > 0 ? states / cpuSeconds : Double.NaN;
         }
 
         /** States per forward pass of the value network: the batch the network really saw. */
@@ -71,6 +80,7 @@ public final class BatchBenchmark {
         Counting counting = new Counting(models.value());
         Interpreter in = new Interpreter(scheme, problem, models.withValue(counting));
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         long simulations = 0;
         int runs = 0;
         while ((System.nanoTime() - t0) / 1e9 < seconds) {
@@ -80,6 +90,14 @@ public final class BatchBenchmark {
             runs++;
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Throughput(batch, counting.states, counting.calls, simulations, s, runs);
+        long cpu1 = processCpuNanos();
+        double cpu = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9;
+        return new Throughput(batch, counting.states, counting.calls, simulations, s, cpu, runs);
+    }
+
+    /** CPU time of the process so far, or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 }

@@ -49,10 +49,11 @@ final class BatchBench {
                 for (int b : c.batches) {
                     var t = BatchBenchmark.run(BatchBenchmark.withBatch(s, select, b), b, p, m, instances, c.budget,
                             c.seconds);
-                    out.printf(Locale.ROOT, "B = %4d: %9.0f value-network states/s, %7.0f forward passes/s,"
-                            + " %6.1f states per pass, %.0f iterations/s (%d states, %d runs, %.1f s)%n", b,
-                            t.statesPerSecond(), t.calls() / t.seconds(), t.meanBatch(), t.simulations() / t.seconds(),
-                            t.states(), t.runs(), t.seconds());
+                    out.printf(Locale.ROOT, "B = %4d: %9.0f value-network states/s (%.0f per CPU-second), %7.0f"
+                            + " forward passes/s, %6.1f states per pass, %.0f iterations/s (%d states, %d runs,"
+                            + " %.1f s, %.1f CPU-s)%n", b, t.statesPerSecond(), t.statesPerCpuSecond(),
+                            t.calls() / t.seconds(), t.meanBatch(), t.simulations() / t.seconds(), t.states(), t.runs(),
+                            t.seconds(), t.cpuSeconds());
                 }
             }
             return 0;
