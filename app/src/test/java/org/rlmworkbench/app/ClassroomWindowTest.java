@@ -117,18 +117,20 @@ class ClassroomWindowTest {
 
     @Test
     void afterAStepTheTreeIsAtRestAndTheExecutingSchemeNodeIsHighlighted(FxRobot robot) throws Exception {
-        // animated, at the default speed: each step ends with a glide
-        for (int i = 0; i < 2; i++) {
-            robot.clickOn("#step-iteration");
+        // animated at 2 events a second: each step ends with a glide of 375 ms, longer than a frame even on a
+        // loaded machine; after each kind of step every node
+        // is where the layout puts it, and the minimap draws that same layout
+        fx(() -> c.setSpeed("2"));
+        for (String step : List.of("#step-iteration", "#step-iteration", "#step-operator", "#step-event",
+                "#step-iteration", "#step-event")) {
+            robot.clickOn(step);
             settle();
+            Thread.sleep(1_500); // longer than any glide or effect at this speed
+            WaitForAsyncUtils.waitForFxEvents();
+            assertAtRest(step);
         }
-        robot.clickOn("#step-operator");
-        settle();
-        robot.clickOn("#step-event");
-        settle();
-        Thread.sleep(2_000); // longer than any glide or effect at this speed
-        WaitForAsyncUtils.waitForFxEvents();
         var view = c.graphView();
+        assertThat(fx(view::shownCount)).as("nodes shown after the steps").isGreaterThan(3);
         WritableImage shown = fx(() -> view.snapshot(null, null));
         fx(view::paint);
         WritableImage atRest = fx(() -> view.snapshot(null, null));
@@ -146,6 +148,38 @@ class ClassroomWindowTest {
         var glow = c.editor().canvas().skin(executing).orElseThrow().root().getEffect();
         assertThat(glow).isInstanceOfSatisfying(DropShadow.class,
                 d -> assertThat(d.getColor()).isEqualTo(Color.web("#ff8c00")));
+    }
+
+    /** Every shown node on screen where the layout's target puts it, and the minimap drawing that layout. */
+    private void assertAtRest(String after) throws Exception {
+        var view = c.graphView();
+        List<String> off = fx(() -> {
+            List<String> bad = new ArrayList<>();
+            var target = view.nodeLayout();
+            var mini = view.minimapLayout();
+            var vp = view.viewport();
+            int shown = 0;
+            for (int id = 0; id < c.graphModel().size(); id++) {
+                if (!view.isShown(id)) {
+                    continue;
+                }
+                shown++;
+                javafx.geometry.Point2D now = view.screenPosition(id);
+                double tx = vp.toScreenX(target.x()[id]);
+                double ty = vp.toScreenY(target.y()[id]);
+                if (now == null || Math.abs(now.getX() - tx) > 0.5 || Math.abs(now.getY() - ty) > 0.5) {
+                    bad.add("#" + id + " at " + now + ", layout says (" + tx + ", " + ty + ")");
+                }
+                if (id >= mini.size() || mini.x()[id] != target.x()[id] || mini.y()[id] != target.y()[id]) {
+                    bad.add("#" + id + " not where the minimap draws it");
+                }
+            }
+            if (shown < 1) {
+                bad.add("no node shown");
+            }
+            return bad;
+        });
+        assertThat(off).as("after " + after + ", nodes away from their layout").isEmpty();
     }
 
     private static long differingPixels(WritableImage a, WritableImage b) {
@@ -234,6 +268,42 @@ class ClassroomWindowTest {
     }
 
     @Test
+    void aSupersededRunsLateEventsNeverReachTheNextRunsViews(FxRobot robot) throws Exception {
+        // a long run at full speed, superseded mid-flight by Reset while thousands of its events are on their way
+        fx(() -> c.picker().select("game24", "1 7 11 13"));
+        fx(() -> c.valueChoice().setValue("none"));
+        robot.clickOn("#budget").write("20000");
+        WorkbenchAppTest.fullSpeed(robot);
+        robot.clickOn("#reset");
+        settle();
+        robot.clickOn("#play");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.session().positionProperty().get() > 3_000);
+        var old = c.session().debugger();
+        assertThat(old.state()).isEqualTo(DebugState.RUNNING);
+        robot.clickOn("#reset");
+        Thread.sleep(1_500); // the old run's thread and its batches have had time to arrive
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.session().debugger()).isNotSameAs(old);
+        assertThat(c.session().stateProperty().get()).isEqualTo(DebugState.READY);
+        assertThat(c.session().positionProperty().get()).isZero();
+        assertThat(c.graphModel().size()).isZero();
+        // the one event the views saw is the Reset's own clearing (an empty RunStarted)
+        assertThat(c.graphModel().eventCount()).isLessThanOrEqualTo(1);
+        assertThat(c.charts().model().nodes()).isZero();
+        assertThat(robot.lookup("#narration").queryAs(ListView.class).getItems()).isEmpty();
+        // the new run's views hold its own events and nothing else
+        robot.clickOn("#step-iteration");
+        settle();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<RunEvent> mine = c.session().debugger().events();
+        assertThat(c.graphModel().eventCount()).isEqualTo(mine.size());
+        assertThat(c.session().positionProperty().get()).isEqualTo(mine.size());
+        assertThat(c.graphModel().size()).isEqualTo(c.session().debugger().context().graph().size());
+        assertThat(c.charts().model().nodes()).isEqualTo(c.graphModel().size());
+    }
+
+    @Test
     void chartsFollowTheTimelineAndOneResetClearsEverything(FxRobot robot) throws Exception {
         WorkbenchAppTest.fullSpeed(robot);
         for (int i = 0; i < 5; i++) {
@@ -271,20 +341,73 @@ class ClassroomWindowTest {
         assertThat(c.session().stateProperty().get()).isEqualTo(DebugState.READY);
     }
 
-    @Test
-    void presentationModeGivesTheStageToTheTreeWithLargeCardsAndKeepsSpeedAndTimeline(FxRobot robot)
-            throws Exception {
+    private void windowSize(double w, double h) throws Exception {
         fx(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
+            stage.setWidth(w);
+            stage.setHeight(h);
         });
         Thread.sleep(500);
         WaitForAsyncUtils.waitForFxEvents();
-        // which pickers the setup bar shows at this size (the rest are in its overflow menu): the same after
-        Map<String, Boolean> inBar = new HashMap<>();
-        for (String id : List.of("#policy-choice", "#value-choice", "#reward-choice")) {
-            inBar.put(id, robot.lookup(id).tryQuery().isPresent());
+    }
+
+    /** Whether {@code id} is shown whole inside the window: not clipped, not in an overflow menu, its text not cut. */
+    private static void assertWholeOnScreen(FxRobot robot, String id) {
+        javafx.scene.Node n = robot.lookup(id).tryQuery().orElse(null);
+        assertThat(n).as(id + " in the window").isNotNull();
+        var scene = n.getScene();
+        javafx.geometry.Bounds nb = n.localToScene(n.getBoundsInLocal());
+        boolean shown = n.isVisible();
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            shown &= p.isVisible();
         }
+        assertThat(shown).as(id + " visible").isTrue();
+        assertThat(nb.getMinX() >= -1 && nb.getMaxX() <= scene.getWidth() + 1 && nb.getMinY() >= -1
+                && nb.getMaxY() <= scene.getHeight() + 1 && nb.getWidth() > 5 && nb.getHeight() > 5)
+                .as(id + " inside the " + scene.getWidth() + "x" + scene.getHeight() + " window: " + nb).isTrue();
+        if (n instanceof javafx.scene.layout.Region r) {
+            assertThat(r.getWidth()).as(id + " as wide as it needs (text not cut)").isGreaterThanOrEqualTo(
+                    r.prefWidth(-1) - 0.5);
+        }
+    }
+
+    private static final List<String> CONTROLS = List.of("#play", "#pause", "#step-event", "#step-operator",
+            "#step-iteration", "#run-to-breakpoint", "#stop", "#reset", "#speed", "#no-animation", "#problem-choice",
+            "#split-choice", "#instance-field", "#seed", "#budget", "#policy-choice", "#value-choice",
+            "#reward-choice", "#writer-choice", "#judge-choice", "#timeline");
+
+    @Test
+    void at1280x720EveryControlIsInTheWindowWithItsTextWhole(FxRobot robot) throws Exception {
+        windowSize(1280, 720);
+        for (String id : CONTROLS) {
+            assertWholeOnScreen(robot, id);
+        }
+        // and after a presentation, the same
+        fx(() -> c.setPresentation(true));
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#play", "#pause", "#step-event", "#step-operator", "#step-iteration",
+                "#run-to-breakpoint", "#stop", "#reset", "#speed", "#no-animation", "#timeline", "#caption",
+                "#writer-choice", "#judge-choice")) {
+            assertWholeOnScreen(robot, id);
+        }
+        fx(() -> c.setPresentation(false));
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : CONTROLS) {
+            assertWholeOnScreen(robot, id);
+        }
+    }
+
+    /** Width on screen of a node's card, px. */
+    private double cardPx() throws Exception {
+        var view = c.graphView();
+        return fx(() -> view.layoutSettings().cardWidth() * view.viewport().scale());
+    }
+
+    @Test
+    void presentationModeGivesTheStageToTheTreeWithLargeCardsAndKeepsSpeedAndTimeline(FxRobot robot)
+            throws Exception {
+        windowSize(1280, 720);
         WorkbenchAppTest.fullSpeed(robot);
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#step-iteration");
@@ -298,35 +421,55 @@ class ClassroomWindowTest {
         javafx.geometry.Bounds b = view.localToScene(view.getBoundsInLocal());
         assertThat(b.getWidth()).as("graph view width").isGreaterThanOrEqualTo(0.95 * scene.getWidth());
         assertThat(b.getHeight()).as("graph view height").isGreaterThanOrEqualTo(0.6 * scene.getHeight());
-        double cardPx = fx(() -> view.layoutSettings().cardWidth() * view.viewport().scale());
-        assertThat(cardPx).as("a node card's width on screen, px").isGreaterThanOrEqualTo(200);
+        // cards at card detail (step, N, Q, P), at least an eighth of the tree's width: 160 px at 1280
+        double small = cardPx();
+        assertThat(small).as("a node card's width on screen, px").isGreaterThanOrEqualTo(view.getWidth() / 8 - 1)
+                .isGreaterThanOrEqualTo(155);
         assertThat(fx(view::detailLevel)).isEqualTo(org.rlmworkbench.graphview.view.DetailLevel.CARD);
+        assertThat(fx(view::isMinimapShown)).as("minimap over the tree").isFalse();
         for (String id : List.of("#speed", "#timeline", "#play", "#caption")) {
-            javafx.scene.Node n = robot.lookup(id).query();
-            javafx.geometry.Bounds nb = n.localToScene(n.getBoundsInLocal());
-            assertThat(n.isVisible() && n.getScene() != null).as(id + " shown").isTrue();
-            assertThat(nb.getMinX() >= 0 && nb.getMaxX() <= scene.getWidth() + 1 && nb.getMinY() >= 0
-                    && nb.getMaxY() <= scene.getHeight() + 1 && nb.getHeight() > 5).as(id + " on screen: " + nb).isTrue();
+            assertWholeOnScreen(robot, id);
         }
         assertThat(robot.lookup("#caption").queryAs(Label.class).getText()).isNotBlank();
+        // the node the last Select chose is on screen, though it is not among the 3 most visited children
+        assertChosenOnScreen(view);
+
+        // a larger screen: larger type (an eighth of the width at least: 240 px at 1920)
+        windowSize(1920, 1080);
+        fx(view::fitToView);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cardPx()).as("card width at 1920x1080").isGreaterThanOrEqualTo(view.getWidth() / 8 - 1)
+                .isGreaterThanOrEqualTo(235);
+
+        // a tree too large to fit: not shrunk, followed
+        windowSize(1280, 720);
+        for (int i = 0; i < 12; i++) {
+            robot.clickOn("#step-iteration");
+            settle();
+        }
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cardPx()).as("card width in a grown tree").isGreaterThanOrEqualTo(155);
+        assertChosenOnScreen(view);
 
         fx(() -> c.setPresentation(false));
         Thread.sleep(500);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#editor-holder").tryQuery()).isPresent();
         assertThat(robot.lookup("#narration").tryQuery()).isPresent();
-        for (var e : inBar.entrySet()) {
-            assertThat(robot.lookup(e.getKey()).tryQuery().isPresent()).as(e.getKey() + " where it was before; window "
-                    + scene.getWidth() + "x" + scene.getHeight()).isEqualTo(e.getValue());
+        assertThat(fx(view::isMinimapShown)).as("minimap back").isTrue();
+        for (String id : CONTROLS) {
+            assertWholeOnScreen(robot, id);
         }
-        for (String id : List.of("#speed")) {
-            javafx.scene.Node n = robot.lookup(id).query();
-            javafx.geometry.Bounds nb = n.localToScene(n.getBoundsInLocal());
-            assertThat(nb.getMaxX()).as(id + " back in its tool bar, not in an overflow menu").isLessThanOrEqualTo(
-                    scene.getWidth() + 1);
-            assertThat(n.isVisible() && nb.getWidth() > 5).as(id + " visible").isTrue();
-        }
-        assertThat(fx(() -> view.layoutSettings().cardWidth() * view.viewport().scale())).isLessThanOrEqualTo(
-                view.layoutSettings().cardWidth() + 0.01);
+        assertThat(cardPx()).isLessThanOrEqualTo(view.layoutSettings().cardWidth() + 0.01);
+    }
+
+    private void assertChosenOnScreen(org.rlmworkbench.graphview.view.ReasoningGraphView view) throws Exception {
+        int chosen = fx(() -> c.graphModel().latestSelect().chosen());
+        javafx.geometry.Point2D p = fx(() -> view.screenPosition(chosen));
+        assertThat(p).as("node #" + chosen + " (chosen by the last Select) shown").isNotNull();
+        assertThat(p.getX() > 0 && p.getX() < view.getWidth() && p.getY() > 0 && p.getY() < view.getHeight())
+                .as("node #" + chosen + " at " + p + " inside the view " + view.getWidth() + "x" + view.getHeight())
+                .isTrue();
     }
 }

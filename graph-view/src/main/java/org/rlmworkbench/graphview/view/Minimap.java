@@ -31,6 +31,7 @@ final class Minimap extends Region {
     private double ox;
     private double oy;
     private NodeLayout layout = NodeLayout.empty();
+    private boolean enabled = true;
 
     Minimap(Target target) {
         getStyleClass().add(GraphViewStyles.MINIMAP);
@@ -47,6 +48,17 @@ final class Minimap extends Region {
             target.centreOn((e.getX() - ox) / scale, (e.getY() - oy) / scale);
             e.consume();
         });
+    }
+
+    /** Whether the minimap may show at all (a presentation hides it). */
+    void enabled(boolean on) {
+        enabled = on;
+        setVisible(on && layout.size() > 0);
+    }
+
+    /** The layout whose dots it draws. */
+    NodeLayout drawnLayout() {
+        return layout;
     }
 
     void update(NodeLayout l, boolean[] visible) {
@@ -108,7 +120,7 @@ final class Minimap extends Region {
         frame.setY(cy0);
         frame.setWidth(Math.max(2, cx1 - cx0));
         frame.setHeight(Math.max(2, cy1 - cy0));
-        setVisible(layout.size() > 0);
+        setVisible(enabled && layout.size() > 0);
     }
 
     @Override

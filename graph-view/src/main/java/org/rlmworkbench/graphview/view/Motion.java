@@ -18,6 +18,8 @@ public final class Motion {
     private double[] curX = new double[0];
     private double[] curY = new double[0];
     private float[] alpha = new float[0];
+    /** Opacity at the start of the running transition: a fade cut short by a new layout goes on from there. */
+    private float[] fromAlpha = new float[0];
     private boolean[] fading = new boolean[0];
     private long start;
     private long duration;
@@ -73,8 +75,10 @@ public final class Motion {
                 fromX[i] = fromParent ? curX[p] : tx;
                 fromY[i] = fromParent ? curY[p] : ty;
                 alpha[i] = 0;
+                fromAlpha[i] = 0;
                 fading[i] = true;
             } else {
+                fromAlpha[i] = alpha[i];
                 fromX[i] = curX[i];
                 fromY[i] = curY[i];
             }
@@ -103,7 +107,7 @@ public final class Motion {
             curX[i] = fromX[i] + (toX[i] - fromX[i]) * e;
             curY[i] = fromY[i] + (toY[i] - fromY[i]) * e;
             if (fading[i]) {
-                alpha[i] = (float) e;
+                alpha[i] = (float) (fromAlpha[i] + (1 - fromAlpha[i]) * e);
                 if (t >= 1) {
                     fading[i] = false;
                 }
@@ -126,6 +130,7 @@ public final class Motion {
         curX = Arrays.copyOf(curX, n);
         curY = Arrays.copyOf(curY, n);
         alpha = Arrays.copyOf(alpha, n);
+        fromAlpha = Arrays.copyOf(fromAlpha, n);
         fading = Arrays.copyOf(fading, n);
         Arrays.fill(curX, old, n, Double.NaN);
         Arrays.fill(curY, old, n, Double.NaN);

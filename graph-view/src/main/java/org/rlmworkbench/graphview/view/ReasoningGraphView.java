@@ -94,6 +94,9 @@ public class ReasoningGraphView extends Region {
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final DoubleProperty maxFitScale = new SimpleDoubleProperty(this, "maxFitScale", 1.0);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
+    private final DoubleProperty minCardFraction = new SimpleDoubleProperty(this, "minCardFraction", 0);
+    private final BooleanProperty showSelectionPath = new SimpleBooleanProperty(this, "showSelectionPath", false);
     private final BooleanProperty foldPruned = new SimpleBooleanProperty(this, "foldPruned", true);
     private final ObjectProperty<QColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale",
             QColorScale.symmetric());
@@ -123,6 +126,7 @@ public class ReasoningGraphView extends Region {
     private long lastLayoutNanos;
     private long lastFrameNanos;
     private boolean wasActive;
+    private boolean selectionPathChanged;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -171,6 +175,18 @@ public class ReasoningGraphView extends Region {
         });
         searchText.addListener((o, a, b) -> updateMatches());
         showLegend.addListener((o, a, b) -> dirty = true);
+        showMinimap.addListener((o, a, b) -> {
+            minimap.enabled(b);
+            dirty = true;
+        });
+        minCardFraction.addListener((o, a, b) -> {
+            if (autoFit.get() && !userMoved) {
+                fitToView();
+            }
+        });
+        showSelectionPath.addListener((o, a, b) -> relayout());
+        // a fast run selects many times per batch: the path is looked at once per frame
+        model.selectionPathProperty().addListener((o, a, b) -> selectionPathChanged = true);
         colorScale.addListener((o, a, b) -> dirty = true);
         selectedNode.addListener((o, a, b) -> dirty = true);
 
@@ -244,6 +260,29 @@ public class ReasoningGraphView extends Region {
      */
     public DoubleProperty maxFitScaleProperty() {
         return maxFitScale;
+    }
+
+    /** Whether the minimap shows in the lower right corner; a presentation hides it, as it would cover the tree. */
+    public BooleanProperty showMinimapProperty() {
+        return showMinimap;
+    }
+
+    /**
+     * The narrowest a node's card may be drawn when fitting, as a fraction of the view's width (0:
+     * no limit). A presentation sets it so that cards and their numbers grow with the screen; a
+     * tree too large to fit at that size is not shrunk but followed: the view centres on the node
+     * the search is working on. A small tree may be enlarged up to cards twice that width.
+     */
+    public DoubleProperty minCardFractionProperty() {
+        return minCardFraction;
+    }
+
+    /**
+     * Whether the path of the current iteration (root to the child the latest Select chose) is kept
+     * on screen whatever the best-k filter says and drawn as a blue trail, its end ringed.
+     */
+    public BooleanProperty showSelectionPathProperty() {
+        return showSelectionPath;
     }
 
     /** Whether a node's subtree folds when the node is pruned (it can be unfolded again). */
@@ -323,6 +362,16 @@ public class ReasoningGraphView extends Region {
         double fs = 11.5;
         int maxChars = (int) ((layoutSettings.cardWidth() - 14) / (fs * 0.56));
         return GraphPainter.cardText(model.graph().text(id), maxChars);
+    }
+
+    /** The layout the minimap draws its dots from: the same as {@link #nodeLayout()} once a layout is applied. */
+    public NodeLayout minimapLayout() {
+        return minimap.drawnLayout();
+    }
+
+    /** Whether the minimap is on screen. */
+    public boolean isMinimapShown() {
+        return minimap.isVisible();
     }
 
     /** The level of detail at the current zoom. */
@@ -414,10 +463,85 @@ public class ReasoningGraphView extends Region {
         if (model.size() == 0) {
             return;
         }
+        double least = leastFitScale();
         viewport.fit(layout.minX() - layoutSettings.cardWidth(), layout.minY() - layoutSettings.cardHeight(),
                 layout.maxX() + layoutSettings.cardWidth(), layout.maxY() + layoutSettings.cardHeight(), width(),
-                height(), 10, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, maxFitScale.get())));
+                height(), 10, Math.max(2 * least, Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE,
+                        maxFitScale.get()))));
+        if (viewport.scale() < least) {
+            follow(least);
+        }
         dirty = true;
+    }
+
+    /** The zoom below which fitting does not go ({@link #minCardFractionProperty()}); 0 without a limit. */
+    private double leastFitScale() {
+        double f = minCardFraction.get();
+        return f <= 0 ? 0 : Math.min(Viewport.MAX_SCALE, width() * f / layoutSettings.cardWidth());
+    }
+
+    /**
+     * Zoom {@code scale} with the node the search works on in view: centred across, and down the
+     * tree as far as needed, never leaving empty room beyond the tree's edges.
+     */
+    private void follow(double scale) {
+        int focus = focusNode();
+        double cw = layoutSettings.cardWidth();
+        double ch = layoutSettings.cardHeight();
+        double left = (layout.minX() - cw) * scale;
+        double right = (layout.maxX() + cw) * scale;
+        double top = (layout.minY() - ch) * scale;
+        double bottom = (layout.maxY() + ch) * scale;
+        double tx = width() / 2 - layout.x()[focus] * scale;
+        tx = Math.max(width() - right, Math.min(-left, tx));
+        double ty;
+        if (bottom - top <= height()) {
+            ty = height() / 2 - (top + bottom) / 2;
+        } else {
+            // the focus a little below the middle, so its parent shows above it
+            ty = height() * 0.6 - layout.y()[focus] * scale;
+            ty = Math.max(height() - bottom, Math.min(-top, ty));
+        }
+        viewport.set(scale, tx, ty);
+    }
+
+    /** The deepest shown node of the current selection path; the root before the first Select. */
+    private int focusNode() {
+        int[] path = model.selectionPathProperty().get();
+        for (int k = path.length - 1; k >= 0; k--) {
+            if (isShown(path[k])) {
+                return path[k];
+            }
+        }
+        return isShown(0) ? 0 : firstShown();
+    }
+
+    private int firstShown() {
+        for (int i = 0; i < visible.length; i++) {
+            if (isShown(i)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** A new Select: its path is kept on screen (a layout when it was filtered out) and followed. */
+    private void onSelectionPath() {
+        selectionPathChanged = false;
+        if (!showSelectionPath.get()) {
+            return;
+        }
+        int[] path = model.selectionPathProperty().get();
+        dirty = true;
+        boolean allShown = true;
+        for (int id : path) {
+            allShown &= isShown(id);
+        }
+        if (!allShown) {
+            relayout();
+        } else if (autoFit.get() && !userMoved && minCardFraction.get() > 0) {
+            fitToView();
+        }
     }
 
     /** Centres the view on node {@code id}, zooming in to card detail if far out. */
@@ -546,7 +670,8 @@ public class ReasoningGraphView extends Region {
     }
 
     private void visibleNow(ReasoningGraph g) {
-        visible = new ViewFilter(collapsed, hidePruned.get(), Math.max(0, topK.get())).visible(g);
+        BitSet kept = showSelectionPath.get() ? bits(model.selectionPathProperty().get()) : new BitSet();
+        visible = new ViewFilter(collapsed, hidePruned.get(), Math.max(0, topK.get()), kept).visible(g);
     }
 
     private void relayout() {
@@ -701,6 +826,9 @@ public class ReasoningGraphView extends Region {
     }
 
     private void tick(long now) {
+        if (selectionPathChanged) {
+            onSelectionPath();
+        }
         long t = System.nanoTime();
         boolean moving = motion.step(t);
         for (Iterator<Effect> it = effects.iterator(); it.hasNext(); ) {
@@ -724,9 +852,53 @@ public class ReasoningGraphView extends Region {
         long t0 = System.nanoTime();
         painter.paint(surface, frame(canvas.getWidth(), canvas.getHeight(),
                 viewport));
+        if (showSelectionPath.get()) {
+            markSelectionPath();
+        }
         markChosen();
         minimap.showViewport(viewport, width(), height());
         lastFrameNanos = System.nanoTime() - t0;
+    }
+
+    /** The current iteration's path as a blue trail along its edges, its chosen end ringed. */
+    private void markSelectionPath() {
+        int[] path = model.selectionPathProperty().get();
+        if (path.length == 0 || detailLevel() == DetailLevel.DOT) {
+            return;
+        }
+        var gc = canvas.getGraphicsContext2D();
+        gc.setLineDashes((double[]) null);
+        double sc = viewport.scale();
+        double half = layoutSettings.cardHeight() * sc / 2;
+        gc.setGlobalAlpha(0.85);
+        gc.setStroke(javafx.scene.paint.Color.web("#1f6feb"));
+        gc.setLineWidth(Math.max(3, 5 * sc));
+        boolean elbows = layoutKind.get() == LayoutKind.TREE || layoutKind.get() == LayoutKind.LAYERED;
+        for (int k = 1; k < path.length; k++) {
+            Point2D a = screenPosition(path[k - 1]);
+            Point2D b = screenPosition(path[k]);
+            if (a == null || b == null) {
+                break;
+            }
+            double ay = a.getY() + half;
+            double by = b.getY() - half;
+            if (elbows) {
+                double my = (ay + by) / 2;
+                gc.strokePolyline(new double[] {a.getX(), a.getX(), b.getX(), b.getX()},
+                        new double[] {ay, my, my, by}, 4);
+            } else {
+                gc.strokeLine(a.getX(), ay, b.getX(), by);
+            }
+        }
+        Point2D end = screenPosition(path[path.length - 1]);
+        if (end != null) {
+            double w = layoutSettings.cardWidth() * sc;
+            double h = layoutSettings.cardHeight() * sc;
+            double grow = 6 * sc;
+            gc.strokeRoundRect(end.getX() - w / 2 - grow, end.getY() - h / 2 - grow, w + 2 * grow, h + 2 * grow,
+                    16 * sc, 16 * sc);
+        }
+        gc.setGlobalAlpha(1);
     }
 
     /** Tags the child the latest Select chose with its score, so a paused run shows why it went there. */

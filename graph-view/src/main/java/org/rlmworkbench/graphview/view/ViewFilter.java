@@ -14,8 +14,13 @@ import org.rlmworkbench.runner.graph.ReasoningGraph;
  * @param collapsed nodes whose subtrees are folded away
  * @param hidePruned whether pruned nodes (and so their subtrees) are hidden
  * @param topK children kept per node, ranked by visits, ties by id; 0 keeps all
+ * @param kept nodes the best-k filter never leaves out (the path the search is on)
  */
-public record ViewFilter(BitSet collapsed, boolean hidePruned, int topK) {
+public record ViewFilter(BitSet collapsed, boolean hidePruned, int topK, BitSet kept) {
+
+    public ViewFilter(BitSet collapsed, boolean hidePruned, int topK) {
+        this(collapsed, hidePruned, topK, new BitSet());
+    }
 
     /** Visibility per node id. */
     public boolean[] visible(ReasoningGraph g) {
@@ -29,7 +34,7 @@ public record ViewFilter(BitSet collapsed, boolean hidePruned, int topK) {
             if (ok && hidePruned && g.isPruned(i) && p >= 0) {
                 ok = false;
             }
-            if (ok && cut.get(i)) {
+            if (ok && cut.get(i) && !kept.get(i)) {
                 ok = false;
             }
             v[i] = ok;

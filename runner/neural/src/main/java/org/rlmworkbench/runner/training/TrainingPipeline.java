@@ -101,6 +101,7 @@ public final class TrainingPipeline {
         NeuralNet value = null;
         NeuralNet policy = null;
         NeuralNet lm = null;
+        int finished = 0;
         try {
             for (int phase = 1; phase <= s.phases(); phase++) {
                 long phaseStart = System.nanoTime();
@@ -116,6 +117,7 @@ public final class TrainingPipeline {
                     summaries.add(new PhaseSummary(phase, 0, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
                             0, true));
                     listener.onEvent(new TrainingEvent.PhaseFinished(phase, dir.toString(), Double.NaN, true));
+                    finished = phase;
                     continue;
                 }
                 Models searchModels = Models.problemNative();
@@ -172,12 +174,34 @@ public final class TrainingPipeline {
                 AtomicFiles.writeString(dir.resolve("complete.json"), completeJson(phase, got.solveRate(), rv.bestLoss(),
                         rp.bestLoss(), rl == null ? Double.NaN : rl.bestLoss(), secs));
                 listener.onEvent(new TrainingEvent.PhaseFinished(phase, dir.toString(), got.solveRate(), false));
+                finished = phase;
             }
+        } catch (TrainingCancelledException e) {
+            keepFinished(out, finished);
+            throw e;
         } finally {
             closeAll(value, policy, lm);
         }
         ModelSet.publishFrom(out.resolve("phase-" + s.phases()), out);
         return new Outcome(out, summaries, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * After a cancel: the phase that was running leaves no folder of traces without networks, and
+     * the last finished phase is published to {@code out/}, a model set that loads like a finished run's.
+     */
+    private static void keepFinished(Path out, int finished) throws IOException {
+        Path unfinished = out.resolve("phase-" + (finished + 1));
+        if (Files.isDirectory(unfinished) && !Files.exists(unfinished.resolve("complete.json"))) {
+            try (var walk = Files.walk(unfinished)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        if (finished > 0) {
+            ModelSet.publishFrom(out.resolve("phase-" + finished), out);
+        }
     }
 
     /** The phase's summary as JSON; a loss that is not a number (none, or infinite) is null. */

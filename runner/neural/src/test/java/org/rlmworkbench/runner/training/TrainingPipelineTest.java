@@ -16,6 +16,7 @@ import org.rlmworkbench.runner.neural.Featurisation;
 import org.rlmworkbench.runner.neural.NetConfig;
 import org.rlmworkbench.runner.neural.NetKind;
 import org.rlmworkbench.runner.neural.NeuralNet;
+import org.rlmworkbench.runner.neural.TrainedModels;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.toy.SumProblem;
 
@@ -109,6 +110,26 @@ class TrainingPipelineTest {
         int[] calls = {0};
         assertThatThrownBy(() -> TrainingPipeline.run(SUM, tiny(1), dir, TrainingListener.none(), () -> ++calls[0] > 3))
                 .isInstanceOf(TrainingCancelledException.class);
+    }
+
+    @Test
+    void aCancelKeepsTheFinishedPhasesAsAUsableModelSetAndLeavesNoUnfinishedPhaseFolder(@TempDir Path dir)
+            throws Exception {
+        // cancelled during phase 2, after its traces were written (during the value network's fit)
+        boolean[] phase2Fitting = {false};
+        assertThatThrownBy(() -> TrainingPipeline.run(SUM, tiny(1), dir, e -> {
+            if (e instanceof TrainingEvent.PhaseStarted p && p.phase() == 2) {
+                phase2Fitting[0] = true;
+            }
+        }, () -> phase2Fitting[0] && Files.exists(dir.resolve("phase-2").resolve("traces.jsonl"))))
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThat(dir.resolve("phase-1").resolve("complete.json")).isRegularFile();
+        assertThat(dir.resolve("phase-2")).doesNotExist();
+        // the finished phase is the directory's model set: it loads and plays
+        try (TrainedModels t = TrainedModels.load(dir, SUM)) {
+            assertThat(t.value()).isNotNull();
+            assertThat(t.policy()).isNotNull();
+        }
     }
 
     @Test
