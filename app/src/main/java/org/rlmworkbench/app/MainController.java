@@ -103,6 +103,8 @@ public final class MainController {
     @FXML private ComboBox<String> writerChoice;
     @FXML private ComboBox<String> judgeChoice;
     @FXML private Label usageLabel;
+    @FXML private javafx.scene.layout.HBox outageBanner;
+    @FXML private Label outageText;
     @FXML private CheckMenuItem breakOnSolution;
     @FXML private CheckMenuItem bestChildrenOnly;
     @FXML private Label caption;
@@ -116,6 +118,9 @@ public final class MainController {
     private final org.rlmworkbench.app.training.TrainedModelRegistry trained =
             new org.rlmworkbench.app.training.TrainedModelRegistry(catalog);
     private final RunSession session = new RunSession(catalog);
+    private final org.rlmworkbench.app.endpoints.EndpointRegistry endpoints =
+            new org.rlmworkbench.app.endpoints.EndpointRegistry(catalog, System::getenv);
+    private final javafx.beans.property.IntegerProperty promptsInFlight = new javafx.beans.property.SimpleIntegerProperty();
     private final Narrator narrator = new Narrator();
     private final GraphViewModel graphModel = new GraphViewModel();
     private SchemeEditorPane editor;
@@ -172,7 +177,15 @@ public final class MainController {
         judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
         writerChoice.setValue(ModelChoice.NATIVE.writer());
         judgeChoice.setValue(ModelChoice.NATIVE.judge());
-        usageLabel.textProperty().bind(session.usageTextProperty());
+        loadEndpoints();
+        usageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = promptsInFlight.get();
+            String used = session.usageTextProperty().get();
+            String flying = n == 0 ? "" : n + " prompt" + (n == 1 ? "" : "s") + " in flight";
+            return flying.isEmpty() || used.isEmpty() ? flying + used : flying + " · " + used;
+        }, promptsInFlight, session.usageTextProperty()));
+        endpoints.onInFlight(n -> Platform.runLater(() -> promptsInFlight.set(endpoints.inFlight())));
+        endpoints.onOutage(o -> Platform.runLater(() -> showOutage(o.orElse(null))));
         seedField.setText("7");
 
         narration.setCellFactory(v -> new NarrationCell());
@@ -574,6 +587,9 @@ public final class MainController {
 
     @FXML void stop() {
         session.cancel();
+        // a run paused on an outage ends cancelled inside the gate, which tells no listener
+        outageBanner.setVisible(false);
+        outageBanner.setManaged(false);
     }
 
     @FXML void reset() {
@@ -620,14 +636,55 @@ public final class MainController {
         new org.rlmworkbench.app.training.TrainingDialog(stage, problem, out, this::registerModels).show();
     }
 
-    /** Models > Endpoints: the user's endpoints file, edited in place. */
+    /** Models > Endpoints: the user's endpoints file, edited in place; the pickers follow each save. */
     @FXML void editEndpoints() {
         try {
-            new org.rlmworkbench.app.endpoints.EndpointsDialog(stage, new org.rlmworkbench.app.endpoints.EndpointsModel(
-                    org.rlmworkbench.runner.endpoint.EndpointsFile.userFile(), System::getenv)).show();
+            var model = new org.rlmworkbench.app.endpoints.EndpointsModel(
+                    org.rlmworkbench.runner.endpoint.EndpointsFile.userFile(), System::getenv);
+            var dialog = new org.rlmworkbench.app.endpoints.EndpointsDialog(stage, model);
+            model.names().addListener((javafx.collections.ListChangeListener<String>) c -> loadEndpoints());
+            dialog.setOnClosed(this::loadEndpoints);
+            dialog.show();
         } catch (org.rlmworkbench.runner.endpoint.EndpointsFileException e) {
             status(e.getMessage(), true);
         }
+    }
+
+    /** The user's endpoints as choices of the Writer and Judge pickers (the choices made are kept where they still exist). */
+    private void loadEndpoints() {
+        try {
+            endpoints.load(org.rlmworkbench.runner.endpoint.EndpointsFile.userFile());
+        } catch (org.rlmworkbench.runner.endpoint.EndpointsFileException e) {
+            status("Endpoints not listed: " + e.getMessage(), true);
+        }
+        refreshLanguageModelPickers();
+    }
+
+    private void refreshLanguageModelPickers() {
+        String writer = writerChoice.getValue();
+        String judge = judgeChoice.getValue();
+        writerChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        judgeChoice.setItems(FXCollections.observableArrayList(catalog.languageModelNames()));
+        writerChoice.setValue(writer == null || catalog.languageModelNames().contains(writer) ? writer
+                : ModelChoice.NATIVE.writer());
+        judgeChoice.setValue(judge == null || catalog.languageModelNames().contains(judge) ? judge
+                : ModelChoice.NATIVE.judge());
+    }
+
+    /** Shows or hides the banner of a run paused by a failed endpoint. */
+    private void showOutage(org.rlmworkbench.runner.endpoint.Outage o) {
+        outageBanner.setVisible(o != null);
+        outageBanner.setManaged(o != null);
+        if (o != null) {
+            outageText.setText("Paused: " + o.message() + ". The tree so far is kept: Resume asks again, Stop ends the run.");
+            status("Paused: the model " + o.model() + " failed; Resume when it is back.", true);
+        } else {
+            status("Resumed: asking " + (endpoints.names().isEmpty() ? "the model" : "the endpoint") + " again.", false);
+        }
+    }
+
+    @FXML void resumeAfterOutage() {
+        endpoints.resume();
     }
 
     @FXML void loadTrainedModels() {
@@ -1048,6 +1105,7 @@ public final class MainController {
         }
         session.close();
         trained.close();
+        endpoints.close();
         return true;
     }
 

@@ -31,12 +31,17 @@ public final class ChartsModel {
     }
 
     /** Nodes in the graph after a given number of events. */
+    /** After model call {@code call} (from 1): prompts of that call, tokens and cost of all calls so far. */
+    public record CallPoint(int call, int prompts, long tokens, double cost) {
+    }
+
     public record SizePoint(long event, int nodes) {
     }
 
     private final List<IterationPoint> iterations = new ArrayList<>();
     private final List<SizePoint> sizes = new ArrayList<>();
     private final List<ProposalPoint> proposals = new ArrayList<>();
+    private final List<CallPoint> calls = new ArrayList<>();
     private int written;
     private int invalid;
     private final Map<Integer, Integer> rootChildVisits = new LinkedHashMap<>();
@@ -54,6 +59,7 @@ public final class ChartsModel {
             iterations.clear();
             sizes.clear();
             proposals.clear();
+            calls.clear();
             written = 0;
             invalid = 0;
             rootChildVisits.clear();
@@ -81,6 +87,10 @@ public final class ChartsModel {
             if (nodes % 16 == 1 || sizes.isEmpty()) {
                 sizes.add(new SizePoint(events, nodes));
             }
+        } else if (e instanceof org.rlmworkbench.runner.event.ModelCalled m) {
+            CallPoint last = calls.isEmpty() ? new CallPoint(0, 0, 0, 0) : calls.get(calls.size() - 1);
+            calls.add(new CallPoint(calls.size() + 1, m.exchanges().size(),
+                    last.tokens() + m.promptTokens() + m.completionTokens(), last.cost() + m.cost()));
         } else if (e instanceof ValuesComputed v) {
             for (Evaluation ev : v.evaluations()) {
                 if (Double.isNaN(bestValue) || ev.value() > bestValue) {
@@ -110,6 +120,11 @@ public final class ChartsModel {
                 iteration = li.iteration();
             }
         }
+    }
+
+    /** One point per model call, in order; empty when no language model was called. */
+    public List<CallPoint> calls() {
+        return java.util.Collections.unmodifiableList(calls);
     }
 
     /** Points of finished iterations, in order. */

@@ -30,6 +30,7 @@ public final class ChartsPane extends TabPane {
     private final XYChart.Series<Number, Number> nodes = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> proposed = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rejected = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> tokens = new XYChart.Series<>();
     private final LineChart<Number, Number> valueChart;
     private final BarChart<Number, String> visitChart;
     private final LineChart<Number, Number> nodeChart;
@@ -66,8 +67,13 @@ public final class ChartsPane extends TabPane {
         writtenChart.setCreateSymbols(true);
         writtenChart.getData().add(proposed);
         writtenChart.getData().add(rejected);
+        tokens.setName("tokens so far");
+        LineChart<Number, Number> callChart = lineChart("model call", "tokens");
+        callChart.setLegendVisible(true);
+        callChart.setLegendSide(javafx.geometry.Side.TOP);
+        callChart.getData().add(tokens);
         getTabs().addAll(tab("Values", valueChart), tab("Root visits", visitChart), tab("Nodes", nodeChart),
-                tab("Written steps", writtenChart));
+                tab("Written steps", writtenChart), tab("Model calls", callChart));
         getStyleClass().add("charts");
         new AnimationTimer() {
             @Override
@@ -162,6 +168,19 @@ public final class ChartsPane extends TabPane {
         }
         proposed.getData().setAll(all);
         rejected.getData().setAll(bad);
+        List<ChartsModel.CallPoint> cp = model.calls();
+        int sc = Math.max(1, cp.size() / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> tk = new ArrayList<>();
+        for (int i = 0; i < cp.size(); i += sc) {
+            tk.add(new XYChart.Data<>(cp.get(i).call(), cp.get(i).tokens()));
+        }
+        if (!cp.isEmpty() && (cp.size() - 1) % sc != 0) {
+            tk.add(new XYChart.Data<>(cp.get(cp.size() - 1).call(), cp.get(cp.size() - 1).tokens()));
+        }
+        tokens.getData().setAll(tk);
+        double cost = cp.isEmpty() ? 0 : cp.get(cp.size() - 1).cost();
+        // the legend carries the money: a second axis for cost would crowd a side pane
+        tokens.setName(cost > 0 ? String.format(java.util.Locale.ROOT, "tokens so far (cost %.4f)", cost) : "tokens so far");
     }
 
     /** The node count of the last point the Nodes chart draws; 0 when it is empty. */

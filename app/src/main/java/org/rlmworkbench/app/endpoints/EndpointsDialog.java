@@ -118,6 +118,11 @@ public final class EndpointsDialog {
         return stage;
     }
 
+    /** Runs {@code r} once the dialog is closed (e.g. to refresh the model pickers). */
+    public void setOnClosed(Runnable r) {
+        stage.setOnHidden(e -> r.run());
+    }
+
     public void show() {
         stage.show();
     }

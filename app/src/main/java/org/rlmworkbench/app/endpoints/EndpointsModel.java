@@ -189,12 +189,17 @@ public final class EndpointsModel {
             putNumber(o, "max_concurrency", maxConcurrency.get());
             putNumber(o, "timeout_seconds", timeout.get());
             o.put("prompt_style", promptStyle.get());
+            // top_p has no field in the form: the edited endpoint keeps its own
+            Endpoint before = editing == null ? null : file.find(editing).orElse(null);
+            if (before != null && before.topP() != null) {
+                o.put("top_p", before.topP());
+            }
             Endpoint e = EndpointsFile.parseOne(file.file(), o);
             if (!e.name().equals(editing) && file.find(e.name()).isPresent()) {
                 message.set("Name: '" + e.name() + "' is already used by another endpoint.");
                 return false;
             }
-            EndpointsFile next = (editing == null ? file : file.without(editing)).with(e);
+            EndpointsFile next = file.replacing(editing, e);
             next.save();
             file = next;
             editing = e.name();

@@ -62,6 +62,31 @@ class EndpointsModelTest {
     }
 
     @Test
+    void editingInTheDialogKeepsFieldsItHasNoControlFor() throws Exception {
+        Path f = dir.resolve("endpoints.json");
+        Files.writeString(f, "{\"owner\": \"lab\", \"endpoints\": [{\"name\": \"vllm\", \"base_url\": \"http://h:8000/v1\","
+                + " \"model\": \"qwen\", \"top_p\": 0.95, \"comment\": \"rack 3\", \"extra_body\": {\"min_p\": 0.05}},"
+                + " {\"name\": \"other\", \"base_url\": \"http://h:9000/v1\", \"model\": \"x\", \"note\": \"keep me\"}]}");
+        EndpointsModel m = new EndpointsModel(f, ENV);
+        m.select("vllm");
+        m.name().set("vllm-big");
+        m.maxConcurrency().set("16");
+        assertThat(m.apply()).as(m.message().get()).isTrue();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(f));
+        assertThat(root.path("owner").asText()).isEqualTo("lab");
+        var e = root.path("endpoints").get(0);
+        assertThat(e.path("name").asText()).isEqualTo("vllm-big");
+        assertThat(e.path("max_concurrency").asInt()).isEqualTo(16);
+        assertThat(e.path("top_p").asDouble()).isEqualTo(0.95);
+        assertThat(e.path("comment").asText()).isEqualTo("rack 3");
+        assertThat(e.path("extra_body").path("min_p").asDouble()).isEqualTo(0.05);
+        assertThat(root.path("endpoints").get(1).path("note").asText()).isEqualTo("keep me");
+        m.select("other");
+        assertThat(m.remove()).isTrue();
+        assertThat(Files.readString(f)).doesNotContain("keep me").contains("rack 3").contains("\"owner\"");
+    }
+
+    @Test
     void aBadFieldIsNamedAndNothingIsSaved() throws Exception {
         Path f = dir.resolve("endpoints.json");
         EndpointsModel m = new EndpointsModel(f, ENV);

@@ -2,6 +2,7 @@ package org.rlmworkbench.problems.blocksworld;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.rlmworkbench.runner.problem.ProblemFeatures;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
@@ -16,7 +17,7 @@ import org.rlmworkbench.runner.problem.StepParse;
  * actions (at least 4); the verifier simulates the actions and checks the goal; the process
  * reward compares the actions still needed (exact, by BFS) with the actions left.
  */
-public final class Blocksworld implements Problem<BlocksState> {
+public final class Blocksworld implements Problem<BlocksState>, ProblemFeatures<BlocksState> {
 
     public static final String ID = "blocksworld";
 
@@ -126,6 +127,20 @@ public final class Blocksworld implements Problem<BlocksState> {
         }
         int estimate = 2 * misplaced(s) + (s.holding() >= 0 ? 1 : 0);
         return Math.max(-1.0, progress(estimate, s.stepsLeft(), false));
+    }
+
+    @Override
+    public int extraFeatureCount() {
+        return BlocksFeatures.COUNT;
+    }
+
+    @Override
+    public void extraFeatures(BlocksState state, float[] out, int offset) {
+        boolean[] placed = new boolean[state.blocks()];
+        for (int b = 0; b < placed.length; b++) {
+            placed[b] = inPlace(state, b, 0);
+        }
+        BlocksFeatures.write(state, heuristicValue(state), misplaced(state), placed, out, offset);
     }
 
     static int misplaced(BlocksState s) {

@@ -3,6 +3,7 @@ package org.rlmworkbench.problems.countdown;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.rlmworkbench.problems.game24.Rational;
+import org.rlmworkbench.runner.problem.ProblemFeatures;
 import org.rlmworkbench.runner.problem.Dataset;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
@@ -20,7 +21,7 @@ import org.rlmworkbench.runner.problem.StepParse;
  * evaluates the equation as written) and computed exactly. Steps read like Game of 24's:
  * {@code 25 + 50 = 75 (left: 75 75 100 3 6)}.
  */
-public final class Countdown implements Problem<CountdownState> {
+public final class Countdown implements Problem<CountdownState>, ProblemFeatures<CountdownState> {
 
     public static final String ID = "countdown";
 
@@ -139,6 +140,16 @@ public final class Countdown implements Problem<CountdownState> {
             default -> 0.25;
         };
         return Math.max(-1.0, Math.min(1.0, closeness * confidence));
+    }
+
+    @Override
+    public int extraFeatureCount() {
+        return CountdownFeatures.COUNT;
+    }
+
+    @Override
+    public void extraFeatures(CountdownState state, float[] out, int offset) {
+        CountdownFeatures.write(state, heuristicValue(state), out, offset);
     }
 
     /** The last step to the target is best; whole positive results beat fractions, zero and negatives. */

@@ -49,6 +49,9 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // values and Q lie in [-1, 1]: a threshold outside labels every step alike, a margin above 2 pairs none
+        OptionChecks.range("--threshold", threshold, -1, 1);
+        OptionChecks.range("--margin", margin, 0, 2);
         TrainingFormat f = TrainingFormat.byName(as).orElse(null);
         if (f == null) {
             err.println("error: --as: unknown format '" + as + "'; known: sft, prm, preference");

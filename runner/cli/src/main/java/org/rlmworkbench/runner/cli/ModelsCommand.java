@@ -138,6 +138,12 @@ final class ModelsCommand implements Runnable {
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
+            for (int c : concurrency) {
+                OptionChecks.range("--concurrency", c, 1, 1024);
+            }
+            OptionChecks.range("--seconds", seconds, 0.1, 86_400);
+            OptionChecks.range("--n", n, 1, 128);
+            OptionChecks.range("--max-tokens", maxTokens, 1, 100_000);
             if (overhead) {
                 EndpointBenchmark.Overhead o = EndpointBenchmark.clientOverhead(1000);
                 out.printf(Locale.ROOT, "loopback, %d sequential calls: bare java.net.http %.0f us, client %.0f us,"

@@ -39,9 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            err.println("error: --port must be between 0 and 65535, got " + port);
-            return WorkbenchCli.INPUT_ERROR;
+        OptionChecks.range("--port", port, 0, 65_535);
+        if (host.isBlank()) {
+            throw new InputException("--host: empty; give an address such as 127.0.0.1");
         }
         String key = null;
         if (apiKeyEnv != null) {
@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
             server = OpenAiServer.start(served.models(), host, port, key);
         } catch (IOException | RuntimeException e) {
             served.close();
-            err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            err.println("error: --host/--port: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return WorkbenchCli.INPUT_ERROR;
         }
         try {

@@ -42,7 +42,8 @@ public final class WorkbenchCli implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
-            return RUN_FAILURE;
+            // a bad option value found inside a command (OptionChecks) is the user's input, not a failed run
+            return ex instanceof InputException ? INPUT_ERROR : RUN_FAILURE;
         });
         try {
             return cl.execute(args);

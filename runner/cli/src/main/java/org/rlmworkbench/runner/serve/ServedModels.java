@@ -39,10 +39,12 @@ public final class ServedModels implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new ModelFileException(dir, "no such model directory");
         }
-        if (!NeuralNet.exists(dir, NetKind.LM)) {
+        // train publishes a set behind a pointer (models.json); older directories hold the files themselves
+        Path set = org.rlmworkbench.runner.neural.ModelSet.resolve(dir);
+        if (!NeuralNet.exists(set, NetKind.LM)) {
             throw new ModelFileException(dir, "holds no language model (lm.json); train one with ./workbench train");
         }
-        Path json = dir.resolve(NetKind.LM.file() + ".json");
+        Path json = set.resolve(NetKind.LM.file() + ".json");
         String problemId;
         try {
             JsonNode c = JSON.readTree(json.toFile());

@@ -12,8 +12,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rlmworkbench.runner.io.AtomicFiles;
@@ -24,13 +27,35 @@ import org.rlmworkbench.runner.model.PromptStyle;
  * "completions"|"chat", "api_key_env": ..., "price_in": ..., "price_out": ..., "max_concurrency": ...,
  * "timeout_seconds": ...}]}}. It holds names of environment variables, never keys. The user's own
  * file lives in the config directory ({@link #userFile()}); a workspace or the CLI may name another.
+ * Fields this version does not know (another tool's, a newer version's) are kept and written back:
+ * per endpoint in {@code extraFields} (by endpoint name), beside {@code "endpoints"} in {@code otherFields}.
+ *
+ * @param extraFields per endpoint name, the fields of its object that {@link Endpoint} does not model
+ * @param otherFields the top-level fields other than {@code endpoints}
  */
-public record EndpointsFile(Path file, List<Endpoint> endpoints) {
+public record EndpointsFile(Path file, List<Endpoint> endpoints, Map<String, ObjectNode> extraFields,
+        ObjectNode otherFields) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> KNOWN = Set.of("name", "base_url", "model", "api", "api_key_env", "price_in",
+            "price_out", "max_concurrency", "timeout_seconds", "prompt_style", "top_p");
 
     public EndpointsFile {
         endpoints = List.copyOf(endpoints);
+        Map<String, ObjectNode> kept = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            ObjectNode x = extraFields.get(e.name());
+            if (x != null && !x.isEmpty()) {
+                kept.put(e.name(), x.deepCopy());
+            }
+        }
+        extraFields = java.util.Collections.unmodifiableMap(kept);
+        otherFields = otherFields == null ? JSON.createObjectNode() : otherFields.deepCopy();
+    }
+
+    /** A file with these endpoints and no fields beyond the known ones. */
+    public EndpointsFile(Path file, List<Endpoint> endpoints) {
+        this(file, endpoints, Map.of(), null);
     }
 
     /**
@@ -80,6 +105,7 @@ public record EndpointsFile(Path file, List<Endpoint> endpoints) {
             throw new EndpointsFileException(file, "expected {\"endpoints\": [...]}");
         }
         List<Endpoint> out = new ArrayList<>();
+        Map<String, ObjectNode> extra = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         int i = 0;
         for (JsonNode e : root.get("endpoints")) {
@@ -88,9 +114,23 @@ public record EndpointsFile(Path file, List<Endpoint> endpoints) {
                 throw new EndpointsFileException(file, "endpoints[" + i + "].name: '" + ep.name() + "' is used twice");
             }
             out.add(ep);
+            extra.put(ep.name(), unknownFields((ObjectNode) e));
             i++;
         }
-        return new EndpointsFile(file, out);
+        ObjectNode others = ((ObjectNode) root).deepCopy();
+        others.remove("endpoints");
+        return new EndpointsFile(file, out, extra, others);
+    }
+
+    private static ObjectNode unknownFields(ObjectNode e) {
+        ObjectNode x = JSON.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!KNOWN.contains(f.getKey())) {
+                x.set(f.getKey(), f.getValue().deepCopy());
+            }
+        }
+        return x;
     }
 
     /**
@@ -185,27 +225,42 @@ public record EndpointsFile(Path file, List<Endpoint> endpoints) {
         return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** This file with {@code e} added, or replacing the endpoint of the same name. */
+    /** This file with {@code e} added, or replacing the endpoint of the same name (its unknown fields kept). */
     public EndpointsFile with(Endpoint e) {
+        return replacing(e.name(), e);
+    }
+
+    /**
+     * This file with the endpoint called {@code oldName} replaced by {@code e} in its place, renamed or
+     * not, keeping the fields of the old one that this version does not know; {@code e} is added at the
+     * end when there is no {@code oldName} (or it is null).
+     */
+    public EndpointsFile replacing(String oldName, Endpoint e) {
         List<Endpoint> out = new ArrayList<>();
+        Map<String, ObjectNode> extra = new LinkedHashMap<>(extraFields);
         boolean replaced = false;
         for (Endpoint x : endpoints) {
-            if (x.name().equals(e.name())) {
+            if (x.name().equals(oldName)) {
                 out.add(e);
+                ObjectNode old = extra.remove(oldName);
+                if (old != null) {
+                    extra.put(e.name(), old);
+                }
                 replaced = true;
-            } else {
+            } else if (!x.name().equals(e.name())) {
                 out.add(x);
             }
         }
         if (!replaced) {
             out.add(e);
         }
-        return new EndpointsFile(file, out);
+        return new EndpointsFile(file, out, extra, otherFields);
     }
 
     /** This file without the endpoint called {@code name}. */
     public EndpointsFile without(String name) {
-        return new EndpointsFile(file, endpoints.stream().filter(e -> !e.name().equals(name)).toList());
+        return new EndpointsFile(file, endpoints.stream().filter(e -> !e.name().equals(name)).toList(), extraFields,
+                otherFields);
     }
 
     /** Writes the file atomically. */
@@ -240,7 +295,12 @@ public record EndpointsFile(Path file, List<Endpoint> endpoints) {
             if (e.promptStyle() == PromptStyle.STATE) {
                 o.put("prompt_style", "state");
             }
+            ObjectNode extra = extraFields.get(e.name());
+            if (extra != null) {
+                o.setAll(extra.deepCopy());
+            }
         }
+        root.setAll(otherFields.deepCopy());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {

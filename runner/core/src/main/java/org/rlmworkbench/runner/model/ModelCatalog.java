@@ -33,6 +33,13 @@ public final class ModelCatalog {
         languageModels.put(name, model);
     }
 
+    /** Takes a language model off the pickers (e.g. an endpoint removed from its file); {@code none} stays. */
+    public void removeLanguageModel(String name) {
+        if (!"none".equals(name)) {
+            languageModels.remove(name);
+        }
+    }
+
     /** Names for the writer and judge pickers, {@code none} first. */
     public List<String> languageModelNames() {
         return new ArrayList<>(languageModels.keySet());

@@ -34,6 +34,45 @@ class EndpointsFileTest {
     }
 
     @Test
+    void fieldsThisVersionDoesNotKnowSurviveEveryRewrite() throws Exception {
+        Path f = dir.resolve("endpoints.json");
+        String text = "{\"version\": 3, \"team\": {\"owner\": \"ana\"}, \"endpoints\": ["
+                + "{\"name\": \"a\", \"base_url\": \"http://127.0.0.1:1/v1\", \"model\": \"m\", \"top_p\": 0.9,"
+                + " \"comment\": \"the GPU box\", \"headers\": {\"X-Org\": \"lab\"}, \"tags\": [1, \"two\"]},"
+                + "{\"name\": \"b\", \"base_url\": \"http://127.0.0.1:2/v1\", \"model\": \"m\", \"comment\": \"spare\"}]}";
+        Files.writeString(f, text);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        EndpointsFile file = EndpointsFile.load(f);
+        file.save();
+        // loaded and saved unchanged: the same document, known and unknown fields alike
+        assertThat(json.readTree(Files.readString(f))).isEqualTo(json.readTree(
+                text.replace("\"top_p\": 0.9,", "\"top_p\": 0.9, \"api\": \"completions\", \"price_in\": 0.0,"
+                        + " \"price_out\": 0.0, \"max_concurrency\": 8, \"timeout_seconds\": 60,")
+                        .replace("\"model\": \"m\", \"comment\": \"spare\"", "\"model\": \"m\", \"api\": \"completions\","
+                                + " \"price_in\": 0.0, \"price_out\": 0.0, \"max_concurrency\": 8, \"timeout_seconds\": 60,"
+                                + " \"comment\": \"spare\"")));
+        // edited, renamed in place, another removed, one added: each keeps what is its own
+        EndpointsFile.load(f).replacing("a", EndpointsFile.load(f).find("a").orElseThrow().withModel("m2"))
+                .save();
+        EndpointsFile.load(f).replacing("a", Endpoint.of("a2", "http://127.0.0.1:1/v1", "m3", EndpointApi.CHAT))
+                .without("b").with(Endpoint.of("c", "http://127.0.0.1:3/v1", "m", EndpointApi.CHAT)).save();
+        var root = json.readTree(Files.readString(f));
+        assertThat(root.path("version").asInt()).isEqualTo(3);
+        assertThat(root.path("team").path("owner").asText()).isEqualTo("ana");
+        assertThat(root.path("endpoints")).hasSize(2);
+        var a2 = root.path("endpoints").get(0);
+        assertThat(a2.path("name").asText()).isEqualTo("a2");
+        assertThat(a2.path("model").asText()).isEqualTo("m3");
+        assertThat(a2.path("comment").asText()).isEqualTo("the GPU box");
+        assertThat(a2.path("headers").path("X-Org").asText()).isEqualTo("lab");
+        assertThat(a2.path("tags").toString()).isEqualTo("[1,\"two\"]");
+        var c = root.path("endpoints").get(1);
+        assertThat(c.path("name").asText()).isEqualTo("c");
+        assertThat(c.has("comment")).isFalse();
+        assertThat(Files.readString(f)).doesNotContain("spare");
+    }
+
+    @Test
     void addsReplacesAndRemoves() throws Exception {
         Path f = dir.resolve("sub/endpoints.json");
         EndpointsFile file = EndpointsFile.loadOrEmpty(f);

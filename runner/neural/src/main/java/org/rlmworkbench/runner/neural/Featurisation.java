@@ -2,6 +2,7 @@ package org.rlmworkbench.runner.neural;
 
 import java.util.List;
 import org.rlmworkbench.runner.problem.Problem;
+import org.rlmworkbench.runner.problem.ProblemFeatures;
 import org.rlmworkbench.runner.problem.Step;
 
 /**

@@ -1,9 +1,10 @@
-package org.rlmworkbench.runner.neural;
+package org.rlmworkbench.runner.problem;
 
 /**
  * The optional hook by which a problem adds its own features to the shared n-gram ones: a
- * {@link org.rlmworkbench.runner.problem.Problem} that also implements this interface has
- * {@link #extraFeatures} appended to every state's feature vector (value and policy networks).
+ * {@link Problem} that also implements this interface has
+ * {@link #extraFeatures} appended to every state's feature vector (value and policy networks; see
+ * {@code org.rlmworkbench.runner.neural.Featurisation}).
  * The size must never change for a problem, since saved models record it.
  *
  * @param <S> the problem's state type
