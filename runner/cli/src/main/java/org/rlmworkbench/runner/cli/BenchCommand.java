@@ -1,5 +1,7 @@
 package org.rlmworkbench.runner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,59 @@ final class BenchCommand implements Callable<Integer> {
         return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 
+    @Option(names = "--instance", description = "tree-parallel: the instance of the one big search (default: the"
+            + " last of the problem's test split)")
+    String instance;
+
+    /**
+     * {@code bench tree-parallel}: one big search (UCT with rollouts, virtual loss 1) on each thread
+     * count in turn, for {@code --seconds} or {@code --budget} simulations; not deterministic.
+     */
+    private int treeParallel(java.io.PrintWriter out, java.io.PrintWriter err) throws InstanceParseException {
+        try {
+            OptionChecks.range("--seconds", seconds, 0.1, 86_400);
+            OptionChecks.range("--budget", budget, 1, OptionChecks.MAX_BUDGET);
+            OptionChecks.range("--rounds", rounds, 1, 1000);
+            for (int t : threads) {
+                OptionChecks.range("--threads", t, 1, 1024);
+            }
+            Problem<?> p = Setup.problem(problem);
+            List<String> test = p.dataset().split(Split.TEST);
+            String inst = instance != null ? instance : test.get(test.size() - 1);
+            var search = new org.rlmworkbench.runner.bench.TreeParallelMcts(p, 1.414,
+                    org.rlmworkbench.runner.graph.VirtualLoss.alphaZero(1), 50);
+            out.printf(Locale.ROOT, "bench tree-parallel: UCT with rollouts and virtual loss 1 on %s '%s', budget %d"
+                    + " simulations, event counter attached, not deterministic, %d processors, load average %s%n",
+                    p.id(), inst, budget, Runtime.getRuntime().availableProcessors(), load());
+            EngineBenchmark.Counter warm = new EngineBenchmark.Counter();
+            search.search(inst, threads.get(0), Math.min(budget, 20_000), 1, warm);
+            Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+            for (int r = 1; r <= rounds; r++) {
+                for (int t : threads) {
+                    EngineBenchmark.Counter counter = new EngineBenchmark.Counter();
+                    var res = search.search(inst, t, budget, r, counter);
+                    rates.computeIfAbsent(t, k -> new ArrayList<>()).add(res.simulationsPerSecond());
+                    ObjectNode o = new ObjectMapper().createObjectNode();
+                    o.put("round", r).put("threads", t).put("simulations", res.simulations()).put("nodes", res.nodes())
+                            .put("solved", res.solved()).put("seconds", res.seconds())
+                            .put("simulations_per_second", Math.round(res.simulationsPerSecond()))
+                            .put("events", counter.events).put("deterministic", res.deterministic());
+                    out.println(o);
+                }
+            }
+            for (var e : rates.entrySet()) {
+                double[] xs = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+                out.printf(Locale.ROOT, "%d thread%s: best %.0f, median %.0f simulations/s%n", e.getKey(),
+                        e.getKey() == 1 ? "" : "s", max(xs), median(xs));
+            }
+            out.printf(Locale.ROOT, "load average at the end: %s%n", load());
+            return 0;
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return WorkbenchCli.INPUT_ERROR;
+        }
+    }
+
     @Override
     public Integer call() throws InstanceParseException, java.io.IOException {
         var out = spec.commandLine().getOut();
@@ -95,8 +150,11 @@ final class BenchCommand implements Callable<Integer> {
         if (what.equals("batch")) {
             return BatchBench.run(this, out, err);
         }
+        if (what.equals("tree-parallel")) {
+            return treeParallel(out, err);
+        }
         if (!what.equals("engine")) {
-            err.println("error: unknown benchmark '" + what + "'; known: engine, batch");
+            err.println("error: unknown benchmark '" + what + "'; known: engine, batch, tree-parallel");
             return WorkbenchCli.INPUT_ERROR;
         }
         try {
@@ -131,7 +189,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "bench engine: %s on %s test split, budget %d, event counter attached, %d processors,"
                     + " load average %s%n", s.name(), p.id(), budget, Runtime.getRuntime().availableProcessors(), load());
-            EngineBenchmark.simulations(s, p, instances, budget, 1, Math.min(3, seconds / 3));
+            // warm-up as long as a measurement (at most 10 s): the JIT needs it, more so on a loaded machine
+            EngineBenchmark.simulations(s, p, instances, budget, 1, Math.min(10, seconds));
             Map<String, List<EngineBenchmark.Throughput>> all = new LinkedHashMap<>();
             for (int r = 1; r <= rounds; r++) {
                 for (int t : threads) {
