@@ -7,7 +7,7 @@ import org.rlmworkbench.runner.cli.WorkbenchCli;
 /** The launcher: the workbench window with no arguments (or window options), the headless CLI with a command. */
 public final class Main {
     private static final Set<String> WINDOW_OPTIONS = Set.of("--workspace", "--presentation", "--play", "--speed",
-            "--writer", "--judge");
+            "--writer", "--judge", "--models");
 
     private Main() {
     }

@@ -55,6 +55,10 @@ public final class WorkbenchApp extends Application {
         }
         afterFirstFrame(() -> {
             controller.loadSample();
+            String models = option(args, "--models"); // trained networks, e.g. for a workspace that names them
+            if (models != null) {
+                controller.registerModels(Path.of(models));
+            }
             controller.chooseLanguageModels(option(args, "--writer"), option(args, "--judge"));
             if (workspace != null) {
                 controller.openWorkspace(workspace);

@@ -253,9 +253,12 @@ public final class InspectorModel {
         ModelCalled.Exchange x = call.exchanges().stream().filter(e -> e.node() == parent).findFirst()
                 .orElse(call.exchanges().isEmpty() ? null : call.exchanges().get(0));
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Model call #%d: %s '%s', %d prompts, %d tokens in / %d out, %.0f ms",
+        b.append(String.format(Locale.ROOT, "Model call #%d: %s '%s', %d prompts, %d tokens in / %d out",
                 call.call(), call.role(), call.model(), call.exchanges().size(), call.promptTokens(),
-                call.completionTokens(), call.latencyMs()));
+                call.completionTokens()));
+        if (call.latencyMs() > 0) { // measured live only; a call read back from a trace has none
+            b.append(String.format(Locale.ROOT, ", %.0f ms", call.latencyMs()));
+        }
         if (call.cost() > 0) {
             b.append(String.format(Locale.ROOT, ", cost %.4f", call.cost()));
         }

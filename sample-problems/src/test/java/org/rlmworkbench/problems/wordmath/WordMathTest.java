@@ -177,4 +177,28 @@ class WordMathTest {
         WordState played = play(s, "So " + s.problem().solution().get(0) + ".");
         assertThat(wm.decodeState(wm.encodeState(played))).isEqualTo(played);
     }
+
+    /** Refine that enumerates alternatives cannot run on a problem without an enumerator: it says which node. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void refineWithEnumeratedAlternativesNamesTheNodeOnAProblemThatCannotListSteps() throws Exception {
+        org.rlmworkbench.runner.problem.Problem<Object> p =
+                (org.rlmworkbench.runner.problem.Problem<Object>) (org.rlmworkbench.runner.problem.Problem<?>) wm;
+        org.rlmworkbench.runner.operator.RunContext ctx = new org.rlmworkbench.runner.operator.RunContext(
+                new org.rlmworkbench.runner.graph.ReasoningGraph(), p,
+                org.rlmworkbench.runner.model.Models.problemNative(), 1,
+                new org.rlmworkbench.runner.operator.EventSink(List.of(), null));
+        WordState s = wm.parseInstance(wm.sampleInstance());
+        int root = ctx.addRoot(wm.sampleInstance(), s);
+        String first = "So " + s.problem().solution().get(0) + ".";
+        StepParse.Accepted<WordState> step = (StepParse.Accepted<WordState>) wm.parseStep(s, first);
+        int child = ctx.addChild(root, (org.rlmworkbench.runner.problem.Step<Object>) (Object) step.step(), 1.0);
+        org.rlmworkbench.runner.operator.Operator refine = org.rlmworkbench.runner.operator.Operator.from(
+                new org.rlmworkbench.runner.scheme.SchemeNode("polish", "Refine", Map.of("alternatives", "enumerate")));
+        assertThatThrownBy(() -> refine.apply(ctx, new int[] {child}))
+                .isInstanceOf(org.rlmworkbench.runner.operator.RunFailedException.class)
+                .hasMessageContaining("node 'polish', field params.alternatives")
+                .hasMessageContaining("word-math")
+                .hasMessageContaining("cannot list its steps");
+    }
 }

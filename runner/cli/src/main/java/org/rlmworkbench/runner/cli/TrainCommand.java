@@ -52,6 +52,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lm-epochs", defaultValue = "30", description = "most epochs of the language model per phase (default: ${DEFAULT-VALUE})")
     int lmEpochs;
 
+    @Option(names = "--lm-data", defaultValue = "visited", description = "the language model's examples: 'visited'"
+            + " (every legal step of the states the phase's searches visited) or 'reachable' (every state reachable"
+            + " from any training instance; far more data, for problems that list their steps) (default: ${DEFAULT-VALUE})")
+    String lmData;
+
     @Option(names = "--no-lm", description = "do not train the generative policy")
     boolean noLm;
 
@@ -75,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
             OptionChecks.range("--budget", budget, 1, OptionChecks.MAX_BUDGET);
             OptionChecks.range("--epochs", epochs, 1, 100_000);
             OptionChecks.range("--lm-epochs", lmEpochs, 1, 100_000);
+            TrainingSettings.LmData data = switch (lmData) {
+                case "visited" -> TrainingSettings.LmData.VISITED;
+                case "reachable" -> TrainingSettings.LmData.REACHABLE;
+                default -> throw new InputException("--lm-data '" + lmData + "': expected 'visited' or 'reachable'");
+            };
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new InputException("--out " + out + ": is a file, not a directory for the models");
             }
@@ -85,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingSettings d = TrainingSettings.defaults(p.id());
             TrainingSettings s = d.withPhases(phases).withInstances(instances, validation).withBudget(budget)
                     .withSeed(seed).withEpochs(epochs, lmEpochs)
-                    .withSizes(d.featureDims(), d.hidden(), !noLm, d.lmWidth(), d.lmLayers());
+                    .withSizes(d.featureDims(), d.hidden(), !noLm, d.lmWidth(), d.lmLayers()).withLmData(data);
             if (!p.enumerable()) {
                 throw new InputException("problem '" + p.id() + "' has no step enumerator, and training searches it with "
                         + "MCTS over the legal steps; train on a problem that lists its steps");

@@ -1,5 +1,6 @@
 package org.rlmworkbench.runner.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,12 +12,18 @@ import org.rlmworkbench.runner.model.Completion;
  * A language model was called: one batch of prompts, every response, the tokens it used, how long
  * it took and what it cost where a price is known. Calls are numbered from 0 in the order a run
  * makes them, so a replay answers call {@code call} from this event and never asks the model.
- * {@code latencyMs} is the one clock reading in a trace: two live runs differ in it, a replay or a
- * run answered from the response cache repeats the recorded value.
+ *
+ * <p>{@code latencyMs} is a clock reading, so it is shown live (narration, inspector) but never
+ * written to a trace: two live runs of the same scheme, problem and seed then give the same trace,
+ * byte for byte, however long their calls took. A call read back from a trace (replay, a reopened
+ * workspace) has latency 0, meaning "not recorded"; traces written before this rule still read,
+ * their latency is ignored on the way in.
  *
  * @param role {@code writer} or {@code judge}
  * @param exchanges one per prompt of the batch, in order
+ * @param latencyMs wall-clock milliseconds of the call in this process; 0 when not measured here
  */
+@JsonIgnoreProperties(value = "latencyMs", allowSetters = false)
 public record ModelCalled(int call, String role, String model, List<Exchange> exchanges, int promptTokens,
                           int completionTokens, double latencyMs, double cost) implements RunEvent {
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.rlmworkbench.runner.io.AtomicFiles;
 
@@ -19,10 +20,16 @@ import org.rlmworkbench.runner.io.AtomicFiles;
  * Model responses on disk, one small JSON file per sample, keyed by the model's name, the request's
  * parameters (temperature, max tokens, stop strings), the prompt, the seed and the sample's index:
  * a second run of the same inputs reads every answer from here, costs nothing and repeats the
- * first exactly (latency included). Writes are atomic; an unreadable entry counts as a miss.
+ * first exactly. Writes are atomic; an unreadable entry counts as a miss.
  *
  * <p>Where it lives: {@link #defaultDirectory()}; the CLI's {@code --cache-dir} and the system
  * property {@code rlm.cache} ({@code off}, or a directory) override it.
+ *
+ * <p>Size: at most {@link #maxEntries()} files ({@link #DEFAULT_MAX_ENTRIES}, or the system property
+ * {@code rlm.cache.max-entries}). A read marks its entry as used (its file's modification time);
+ * every {@link #CHECK_EVERY} writes of a process, the first one included, the cache counts its
+ * entries and, when over the limit, deletes the least recently used down to 90% of it. Evicting only
+ * costs a later run a model call; it never changes an answer a run already has.
  */
 public final class ResponseCache {
 
@@ -33,10 +40,49 @@ public final class ResponseCache {
     public record Entry(Completion.Sample sample, int promptTokens, double latencyMs) {
     }
 
-    private final Path dir;
+    /** Entries kept at most unless {@code rlm.cache.max-entries} says otherwise (a few hundred MB at most). */
+    public static final long DEFAULT_MAX_ENTRIES = 200_000;
+    /** Writes between two counts of the entries. */
+    static final int CHECK_EVERY = 500;
 
+    private final Path dir;
+    private final long maxEntries;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A cache in {@code dir} with the size limit the settings give ({@code rlm.cache.max-entries}). */
     public ResponseCache(Path dir) {
+        this(dir, maxEntriesFromSettings());
+    }
+
+    /** A cache in {@code dir} keeping at most {@code maxEntries} entries (at least 1). */
+    public ResponseCache(Path dir, long maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("a response cache must keep at least one entry, not " + maxEntries);
+        }
         this.dir = dir;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The most entries this cache keeps. */
+    public long maxEntries() {
+        return maxEntries;
+    }
+
+    private static long maxEntriesFromSettings() {
+        String p = System.getProperty("rlm.cache.max-entries");
+        if (p == null || p.isBlank()) {
+            return DEFAULT_MAX_ENTRIES;
+        }
+        try {
+            long n = Long.parseLong(p.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property rlm.cache.max-entries: '" + p
+                + "' is not a positive whole number of entries");
     }
 
     public Path directory() {
@@ -81,8 +127,11 @@ public final class ResponseCache {
 
     /** The cached sample, or empty on a miss (an unreadable file is a miss too). */
     public Optional<Entry> get(String key) {
+        Path f = file(key);
         try {
-            return Optional.of(JSON.readValue(Files.readString(file(key), StandardCharsets.UTF_8), Entry.class));
+            Entry e = JSON.readValue(Files.readString(f, StandardCharsets.UTF_8), Entry.class);
+            touch(f);
+            return Optional.of(e);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -104,5 +153,55 @@ public final class ResponseCache {
         } catch (IOException e) {
             throw new IOException("cannot write the response cache file " + f + ": " + e.getMessage(), e);
         }
+        if (writes.getAndIncrement() % CHECK_EVERY == 0) {
+            trim();
+        }
+    }
+
+    /** Marks an entry as just used, so eviction keeps it; a file that cannot be touched is left as it is. */
+    private static void touch(Path f) {
+        try {
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // a read-only cache still answers; its entries just age
+        }
+    }
+
+    /**
+     * When the cache holds more than {@link #maxEntries()} entries, deletes the least recently used
+     * (oldest modification time; ties by name) down to 90% of the limit.
+     *
+     * @return how many entries were deleted
+     */
+    public int trim() {
+        List<java.util.Map.Entry<Path, Long>> all = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 2)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).forEach(p -> {
+                try {
+                    all.add(java.util.Map.entry(p, Files.getLastModifiedTime(p).toMillis()));
+                } catch (IOException e) {
+                    // gone meanwhile (another process evicted it)
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // a cache that cannot be listed is not trimmed; answers are unaffected
+        }
+        if (all.size() <= maxEntries) {
+            return 0;
+        }
+        all.sort(java.util.Map.Entry.<Path, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().getFileName().toString()));
+        long keep = Math.max(1, maxEntries * 9 / 10);
+        int deleted = 0;
+        for (int i = 0; i < all.size() - keep; i++) {
+            try {
+                if (Files.deleteIfExists(all.get(i).getKey())) {
+                    deleted++;
+                }
+            } catch (IOException e) {
+                // left for the next trim
+            }
+        }
+        return deleted;
     }
 }

@@ -126,10 +126,12 @@ public final class Narrator {
                     quote(e.node()), e.answer(), signed(e.reward()));
         } else if (event instanceof ModelCalled e) {
             int samples = e.exchanges().stream().mapToInt(ModelCalled.Exchange::n).sum();
-            return String.format(Locale.ROOT, "The %s model '%s' was asked %d prompt%s (%d sample%s) and answered in %s ms:"
+            // latency is measured live only (traces leave it out), so a replayed call has none
+            return String.format(Locale.ROOT, "The %s model '%s' was asked %d prompt%s (%d sample%s) and answered%s:"
                     + " %d tokens in, %d out%s.", e.role(), e.model(), e.exchanges().size(),
                     e.exchanges().size() == 1 ? "" : "s", samples, samples == 1 ? "" : "s",
-                    String.format(Locale.ROOT, "%.0f", e.latencyMs()), e.promptTokens(), e.completionTokens(),
+                    e.latencyMs() > 0 ? String.format(Locale.ROOT, " in %.0f ms", e.latencyMs()) : "",
+                    e.promptTokens(), e.completionTokens(),
                     e.cost() > 0 ? String.format(Locale.ROOT, ", cost %.4f", e.cost()) : "");
         } else if (event instanceof org.rlmworkbench.runner.event.TreeImported e) {
             return "Imported tree " + (e.tree() + 1) + " of " + e.source() + " (" + e.format() + "); not in the file: "

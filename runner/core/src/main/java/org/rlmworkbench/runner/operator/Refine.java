@@ -29,6 +29,11 @@ public record Refine(String nodeId, int k, String source, boolean writer, double
         }
         ReasoningGraph g = ctx.graph();
         Problem<Object> problem = ctx.problem();
+        if (!problem.enumerable()) {
+            throw new RunFailedException("node '" + nodeId
+                    + "', field params.alternatives: problem '" + problem.id() + "' cannot list its steps, so there are"
+                    + " no alternatives to enumerate; use alternatives 'writer' with a writer model");
+        }
         int[] out = input.clone();
         for (int i = 0; i < input.length; i++) {
             int node = input[i];

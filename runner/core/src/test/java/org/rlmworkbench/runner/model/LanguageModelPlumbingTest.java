@@ -69,6 +69,37 @@ class LanguageModelPlumbingTest {
         assertThat(other.calls.get()).isGreaterThan(0);
     }
 
+    /**
+     * The cache keeps at most its limit: over it, the least recently used entries go (a read counts
+     * as a use), down to 90% of the limit, and what stays still answers.
+     */
+    @Test
+    void theCacheEvictsTheLeastRecentlyUsedEntriesOverItsLimit(@TempDir Path dir) throws Exception {
+        ResponseCache cache = new ResponseCache(dir, 10);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String key = ResponseCache.key("m", new CompletionRequest("prompt " + i, 1, 1.0, 8, List.of(), i), 0);
+            keys.add(key);
+            cache.put(key, new ResponseCache.Entry(ScriptedLanguageModel.sample("text " + i), 2, 0));
+        }
+        // give every entry its own age, oldest first, then read entry 3: it becomes the newest
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                int i = keys.indexOf(f.getFileName().toString().replace(".json", ""));
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000L + 1000L * i));
+            }
+        }
+        assertThat(cache.get(keys.get(3))).isPresent();
+        assertThat(cache.trim()).isEqualTo(25 - 9);
+        for (int i = 0; i < 25; i++) {
+            boolean kept = i == 3 || i >= 17;
+            assertThat(cache.get(keys.get(i)).isPresent()).as("entry " + i).isEqualTo(kept);
+        }
+        assertThat(cache.get(keys.get(20)).orElseThrow().sample().text()).isEqualTo("text 20");
+        assertThat(cache.trim()).isZero();
+        assertThatThrownBy(() -> new ResponseCache(dir, 0)).hasMessageContaining("at least one entry");
+    }
+
     @Test
     void anUnreadableCacheEntryIsAMissNotAFailure(@TempDir Path dir) throws Exception {
         ResponseCache cache = new ResponseCache(dir);

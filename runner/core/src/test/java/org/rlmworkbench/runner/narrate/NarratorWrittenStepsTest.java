@@ -32,5 +32,8 @@ class NarratorWrittenStepsTest {
                 ModelCalled.hash("4 9 10 13"), 2, 1.0, 32, 5, List.of(ScriptedLanguageModel.sample("a"),
                 ScriptedLanguageModel.sample("b")))), 4, 2, 12.4, 0));
         assertThat(s).isEqualTo("The writer model 'lm' was asked 1 prompt (2 samples) and answered in 12 ms: 4 tokens in, 2 out.");
+        // read back from a trace, a call has no latency (traces leave the clock out)
+        String replayed = new Narrator().narrate(new ModelCalled(0, "writer", "lm", List.of(), 4, 2, 0, 0));
+        assertThat(replayed).isEqualTo("The writer model 'lm' was asked 0 prompts (0 samples) and answered: 4 tokens in, 2 out.");
     }
 }

@@ -32,6 +32,73 @@ class WrittenTraceTest {
         return s.withNode(s.node("evaluate").orElseThrow().withParam("source", "heuristic"));
     }
 
+    /**
+     * Two live runs of a writer scheme with the same seed write the same trace bytes even though
+     * every call of the second run takes longer: the measured latency reaches the live listeners
+     * (narration, inspector) but not the trace file.
+     */
+    @Test
+    void twoLiveWriterRunsWithTheSameSeedWriteTheSameTraceBytes(@TempDir Path dir) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        Path[] files = {dir.resolve("first.jsonl"), dir.resolve("second.jsonl")};
+        for (int run = 0; run < 2; run++) {
+            long sleepMs = run == 0 ? 1 : 6;
+            SumWriter sum = new SumWriter("w");
+            org.rlmworkbench.runner.model.LanguageModel slow = new org.rlmworkbench.runner.model.LanguageModel() {
+                @Override
+                public String name() {
+                    return sum.name();
+                }
+
+                @Override
+                public org.rlmworkbench.runner.model.PromptStyle promptStyle() {
+                    return sum.promptStyle();
+                }
+
+                @Override
+                public List<org.rlmworkbench.runner.model.Completion> complete(
+                        List<org.rlmworkbench.runner.model.CompletionRequest> batch,
+                        org.rlmworkbench.runner.model.CancelToken cancel)
+                        throws org.rlmworkbench.runner.model.ModelCallException {
+                    try {
+                        Thread.sleep(sleepMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return sum.complete(batch, cancel);
+                }
+            };
+            List<Double> seen = new ArrayList<>();
+            try (TraceWriter w = TraceWriter.toFile(files[run])) {
+                new Interpreter(writtenMcts(), new SumProblem(), Models.problemNative().withWriter(slow))
+                        .run("20 8", new RunSettings(4, 15), List.<RunListener>of(w, e -> {
+                            if (e instanceof ModelCalled m) {
+                                seen.add(m.latencyMs());
+                            }
+                        }), null);
+            }
+            assertThat(seen).isNotEmpty().allMatch(ms -> ms >= sleepMs);
+            latencies.add(seen.get(0));
+        }
+        assertThat(latencies.get(1)).isGreaterThan(latencies.get(0));
+        assertThat(Files.readAllBytes(files[1])).isEqualTo(Files.readAllBytes(files[0]));
+        assertThat(Files.readString(files[0])).contains("\"type\":\"model_called\"").doesNotContain("latency");
+        ModelCalled read = (ModelCalled) TraceReader.read(files[0]).stream().filter(ModelCalled.class::isInstance)
+                .findFirst().orElseThrow();
+        assertThat(read.latencyMs()).isZero();
+    }
+
+    /** A trace written before latency was left out still reads; its latency is dropped on the way in. */
+    @Test
+    void anOlderTraceWithLatencyStillReads() throws Exception {
+        String line = "{\"type\":\"model_called\",\"call\":0,\"role\":\"writer\",\"model\":\"w\",\"exchanges\":[],"
+                + "\"promptTokens\":3,\"completionTokens\":5,\"latencyMs\":12.5,\"cost\":0.0}";
+        ModelCalled m = (ModelCalled) TraceJson.fromLine(line);
+        assertThat(m.promptTokens()).isEqualTo(3);
+        assertThat(m.latencyMs()).isZero();
+        assertThat(TraceJson.toLine(m)).doesNotContain("latency");
+    }
+
     @Test
     void modelCallsAndInvalidNodesSurviveTheFileAndTheReplayRebuildsThem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("written.jsonl");

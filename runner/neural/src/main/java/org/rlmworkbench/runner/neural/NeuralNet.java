@@ -135,8 +135,13 @@ public final class NeuralNet implements AutoCloseable {
 
     /** A trainer with Adam at {@code learningRate}; the caller computes its own losses. */
     public Trainer newTrainer(float learningRate) {
+        return newTrainer(Tracker.fixed(learningRate));
+    }
+
+    /** A trainer with Adam whose learning rate follows {@code schedule} (by update count). */
+    public Trainer newTrainer(Tracker schedule) {
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build())
+                .optOptimizer(Adam.builder().optLearningRateTracker(schedule).build())
                 .optDevices(new Device[] {device()});
         return model.newTrainer(tc);
     }

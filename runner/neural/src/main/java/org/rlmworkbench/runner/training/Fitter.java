@@ -30,6 +30,33 @@ public final class Fitter {
     public static <E> Result fit(NeuralNet net, String name, int phase, List<E> train, List<E> validation,
                                  FitTask<E> task, int epochs, int patience, int batchSize, float learningRate,
                                  long seed, TrainingListener listener, BooleanSupplier cancel) {
+        return fit(net, name, phase, train, validation, task, epochs, patience, batchSize,
+                ai.djl.training.tracker.Tracker.fixed(learningRate), seed, listener, cancel);
+    }
+
+    /**
+     * The learning rate a short warm-up then a cosine decay over the whole run gives: from a tenth
+     * of {@code peak} up to {@code peak} over the first 5% of the updates (at most 200), then down
+     * to a twentieth of it at the last update. Small transformers learn exact tables (arithmetic)
+     * far better with the decay than at a fixed rate.
+     */
+    public static ai.djl.training.tracker.Tracker warmUpCosine(float peak, int epochs, int examples, int batchSize) {
+        int updates = Math.max(1, epochs * ((examples + batchSize - 1) / batchSize));
+        int warm = Math.min(200, updates / 20);
+        ai.djl.training.tracker.Tracker cosine = ai.djl.training.tracker.Tracker.cosine().setBaseValue(peak)
+                .optFinalValue(peak / 20).setMaxUpdates(Math.max(1, updates - warm)).build();
+        if (warm == 0) {
+            return cosine;
+        }
+        return ai.djl.training.tracker.Tracker.warmUp().optWarmUpBeginValue(peak / 10).optWarmUpSteps(warm)
+                .setMainTracker(cosine).build();
+    }
+
+    /** As the other {@code fit}, with the learning rate following {@code schedule} by update count. */
+    public static <E> Result fit(NeuralNet net, String name, int phase, List<E> train, List<E> validation,
+                                 FitTask<E> task, int epochs, int patience, int batchSize,
+                                 ai.djl.training.tracker.Tracker schedule,
+                                 long seed, TrainingListener listener, BooleanSupplier cancel) {
         if (train.isEmpty()) {
             return new Result(0, Double.NaN, Double.NaN, Double.NaN, false);
         }
@@ -42,7 +69,7 @@ public final class Fitter {
         double last = Double.NaN;
         int epoch = 0;
         boolean early = false;
-        try (Trainer trainer = net.newTrainer(learningRate)) {
+        try (Trainer trainer = net.newTrainer(schedule)) {
             for (epoch = 1; epoch <= epochs; epoch++) {
                 shuffle(order, rng);
                 double sum = 0;

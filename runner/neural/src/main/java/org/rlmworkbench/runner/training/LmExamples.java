@@ -64,6 +64,62 @@ final class LmExamples {
         }
     }
 
+    /** Most states {@link #reachable} reads, so that a problem with a vast state space stays bounded. */
+    static final int MAX_REACHABLE_STATES = 200_000;
+    /** Share of bad steps {@link #reachable} keeps: with every state enumerated there are many. */
+    static final double REACHABLE_BAD_SHARE = 0.3;
+    /** Weight of a kept bad step there: a bad step is still right arithmetic, worth learning to write. */
+    static final float REACHABLE_BAD_WEIGHT = 0.3f;
+
+    /**
+     * Examples from every state reachable from {@code roots} by legal steps (depth first, in the
+     * problem's step order; each state once, by its prompt text, so every order of the numbers a
+     * search can show is there), at most {@link #MAX_REACHABLE_STATES} states: every good step
+     * (its next state can still reach the goal) at weight 1, each bad step kept with probability
+     * {@link #REACHABLE_BAD_SHARE} at weight {@link #REACHABLE_BAD_WEIGHT}. A search visits a few
+     * percent of these states; the model needs the rest to learn to copy numbers and do the
+     * arithmetic, and the weights teach it to prefer steps that keep the puzzle solvable.
+     */
+    static List<Examples.Lm> reachable(Problem<Object> problem, List<String> roots, long seed) {
+        if (!problem.enumerable()) {
+            throw new IllegalArgumentException("problem '" + problem.id() + "' cannot list its steps, so the language"
+                    + " model's examples cannot come from every reachable state; train it on visited states");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Examples.Lm> out = new java.util.ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+        for (String root : roots) {
+            try {
+                stack.push(problem.parseInstance(root));
+            } catch (org.rlmworkbench.runner.problem.InstanceParseException e) {
+                throw new IllegalArgumentException("instance '" + root + "': " + e.getMessage(), e);
+            }
+            while (!stack.isEmpty() && seen.size() < MAX_REACHABLE_STATES) {
+                Object state = stack.pop();
+                String prompt = problem.promptText(state);
+                if (problem.isTerminal(state) || !seen.add(prompt)) {
+                    continue;
+                }
+                List<Step<Object>> steps = problem.steps(state);
+                for (Step<Object> s : steps) {
+                    if (solvable(problem, s.next())) {
+                        out.add(new Examples.Lm(prompt, shortest(problem, state, s), 1f));
+                    } else if (rng.nextDouble() < REACHABLE_BAD_SHARE) {
+                        out.add(new Examples.Lm(prompt, shortest(problem, state, s), REACHABLE_BAD_WEIGHT));
+                    }
+                }
+                for (int i = steps.size() - 1; i >= 0; i--) {
+                    if (!problem.isTerminal(steps.get(i).next())) {
+                        stack.push(steps.get(i).next());
+                    }
+                }
+            }
+            stack.clear();
+        }
+        return out;
+    }
+
     private static void add(List<Examples.Lm> out, String prompt, String step, boolean good, SplittableRandom rng) {
         if (good) {
             out.add(new Examples.Lm(prompt, step, 1f));

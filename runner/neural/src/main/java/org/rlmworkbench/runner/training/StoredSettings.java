@@ -55,6 +55,9 @@ public final class StoredSettings {
                     continue; // asking for more (or fewer) phases continues the same training
                 }
                 JsonNode old = before == null ? null : before.get(e.getKey());
+                if (old == null && e.getKey().equals("lmData")) {
+                    old = JSON.valueToTree(TrainingSettings.LmData.VISITED); // stored before the setting existed
+                }
                 if (old == null || !sameValue(old, e.getValue())) {
                     diffs.add(e.getKey() + " " + (old == null ? "(none)" : old) + " there, " + e.getValue() + " now");
                 }

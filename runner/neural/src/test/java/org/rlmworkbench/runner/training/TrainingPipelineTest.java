@@ -146,4 +146,69 @@ class TrainingPipelineTest {
         assertThat(r.steps()).hasSize(3);
         assertThat(r.steps().get(2).reward()).isEqualTo(1.0);
     }
+
+    /**
+     * --lm-data reachable: every state reachable from the roots is read once, each of its good
+     * steps (the next state can still reach the target) is an example of weight 1, bad steps are a
+     * seeded share at a lower weight; the same seed gives the same list; and a training run uses
+     * exactly these examples.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void reachableLanguageModelExamplesCoverEveryStateAndWeighGoodStepsFully(@TempDir Path dir) throws Exception {
+        Problem<Object> sum = (Problem<Object>) SUM;
+        List<String> roots = List.of("6 3", "8 3");
+        List<Examples.Lm> ex = LmExamples.reachable(sum, roots, 3);
+        // independent enumeration: totals 0..9 reachable with 3, 2, 1 steps left
+        java.util.Set<String> good = new java.util.TreeSet<>();
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (String root : roots) {
+            java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>(List.of(sum.parseInstance(root)));
+            while (!todo.isEmpty()) {
+                Object st = todo.pop();
+                for (var step : sum.steps(st)) {
+                    String key = sum.promptText(st) + " | " + step.text();
+                    all.add(key);
+                    if (sum.isTerminal(step.next()) ? sum.outcomeReward(step.next()) > 0
+                            : sum.processReward(step.next()).getAsDouble() > 0) {
+                        good.add(key);
+                    }
+                    todo.push(step.next());
+                }
+            }
+        }
+        List<String> goodSeen = ex.stream().filter(e -> e.weight() == 1f).map(e -> e.prompt() + " | " + e.step()).toList();
+        assertThat(goodSeen).doesNotHaveDuplicates();
+        assertThat(new java.util.TreeSet<>(goodSeen)).isEqualTo(good);
+        List<String> badSeen = ex.stream().filter(e -> e.weight() < 1f).map(e -> e.prompt() + " | " + e.step()).toList();
+        assertThat(badSeen).isNotEmpty().doesNotHaveDuplicates().allMatch(b -> all.contains(b) && !good.contains(b));
+        assertThat(ex.stream().filter(e -> e.weight() < 1f)).allMatch(e -> e.weight() == LmExamples.REACHABLE_BAD_WEIGHT);
+        // states a bad step leads to are read too (e.g. 6 1 6: one step left, 6 already reached)
+        assertThat(ex.stream().filter(e -> e.weight() < 1f).map(e -> {
+            try {
+                return sum.processReward(sum.decodeState(e.prompt())).getAsDouble();
+            } catch (org.rlmworkbench.runner.problem.InstanceParseException x) {
+                throw new IllegalStateException(x);
+            }
+        })).contains(-1.0);
+        assertThat(LmExamples.reachable(sum, roots, 3)).isEqualTo(ex);
+
+        TrainingSettings s = tiny(5).withPhases(1).withLmData(TrainingSettings.LmData.REACHABLE);
+        TrainingPipeline.Outcome o = TrainingPipeline.run(SUM, s, dir.resolve("m"), TrainingListener.none(), () -> false);
+        assertThat(o.phases().get(0).lmExamples())
+                .isEqualTo(LmExamples.reachable(sum, SUM.dataset().train(), s.seed()).size());
+    }
+
+    /** A directory trained before --lm-data existed resumes as 'visited'; asking for 'reachable' there is refused. */
+    @Test
+    void settingsWithoutLmDataReadAsVisited(@TempDir Path dir) throws Exception {
+        TrainingSettings s = tiny(1);
+        StoredSettings.checkOrStore(dir, s);
+        Path file = dir.resolve(StoredSettings.FILE);
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"lmData\"\\s*:\\s*\"VISITED\"", ""));
+        assertThat(Files.readString(file)).doesNotContain("lmData");
+        StoredSettings.checkOrStore(dir, s);
+        assertThatThrownBy(() -> StoredSettings.checkOrStore(dir, s.withLmData(TrainingSettings.LmData.REACHABLE)))
+                .isInstanceOf(SettingsMismatchException.class).hasMessageContaining("lmData \"VISITED\" there");
+    }
 }
