@@ -82,10 +82,10 @@ class BatchedMctsGame24Test {
 
     @Test
     void batchOneSetExplicitlyIsTheSameRunAsNoBatchAtAll() throws Exception {
-        Scheme s = BuiltinSchemes.load("mcts");
-        Scheme bare = s.withNode(new org.rlmworkbench.runner.scheme.SchemeNode("select", "Select",
-                Map.of("rule", "puct", "scope", "tree", "c", 1.25)));
-        assertThat(trace(s, "4 9 10 13", 3, 60)).isEqualTo(trace(bare, "4 9 10 13", 3, 60));
+        Scheme bare = BuiltinSchemes.load("mcts");
+        Scheme explicit = batched("mcts", 1, 3);
+        assertThat(explicit.node("select").orElseThrow().params()).containsEntry("batch", 1);
+        assertThat(trace(explicit, "4 9 10 13", 3, 60)).isEqualTo(trace(bare, "4 9 10 13", 3, 60));
     }
 
     @ParameterizedTest

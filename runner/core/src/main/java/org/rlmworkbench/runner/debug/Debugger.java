@@ -334,7 +334,7 @@ public final class Debugger implements AutoCloseable {
                 }
                 result = r;
                 replaying = false;
-                setStateLocked(r.reason().equals("cancelled") ? DebugState.CANCELLED : DebugState.FINISHED);
+                setStateLocked(RunFinished.CANCELLED.equals(r.reason()) ? DebugState.CANCELLED : DebugState.FINISHED);
             }
         } catch (InstanceParseException | RuntimeException e) {
             synchronized (lock) {

@@ -184,7 +184,7 @@ public final class Interpreter {
         int[] sizeBefore = new int[nodes.length];
         long[] versionBefore = new long[nodes.length];
         int[] fruitless = new int[nodes.length];
-        String reason = "completed";
+        String reason = RunFinished.COMPLETED;
         int[][] loopEntry = new int[nodes.length][];
         List<List<int[]>> collected = new ArrayList<>();
         for (int i = 0; i < nodes.length; i++) {
@@ -279,7 +279,7 @@ public final class Interpreter {
             }
         } catch (RunCancelledException e) {
             Outcome o = Outcome.choose(ctx, null, new int[0]);
-            return finish(ctx, o, iterations, t0, "cancelled");
+            return finish(ctx, o, iterations, t0, RunFinished.CANCELLED);
         } catch (HeapLimitException e) {
             ctx.warn(e.getMessage() + "; the tree so far is kept");
             Outcome o = Outcome.choose(ctx, null, new int[0]);

@@ -23,6 +23,7 @@ import org.rlmworkbench.runner.event.RunStarted;
 import org.rlmworkbench.runner.event.SolutionFound;
 import org.rlmworkbench.runner.event.ValueBackpropagated;
 import org.rlmworkbench.runner.event.ValuesComputed;
+import org.rlmworkbench.runner.scheme.NodeType;
 
 /**
  * Tells each event in one plain sentence with its numbers, for teaching: which child Select
@@ -79,10 +80,10 @@ public final class Narrator {
             return String.format(Locale.ROOT, "Step %d: %s '%s' starts with %s.", e.step(), e.operator(), e.nodeId(),
                     nodes(e.input().length));
         } else if (event instanceof OperatorLeft e) {
-            if (e.operator().equals("Branch")) {
+            if (e.operator().equals(NodeType.BRANCH.typeName())) {
                 return String.format(Locale.ROOT, "Branch '%s' is %s.", e.nodeId(), e.port());
             }
-            if (e.operator().equals("Loop")) {
+            if (e.operator().equals(NodeType.LOOP.typeName())) {
                 return e.port().equals("done") ? "Loop '" + e.nodeId() + "' has spent its budget."
                         : "Loop '" + e.nodeId() + "' enters its body.";
             }

@@ -23,12 +23,13 @@ import org.rlmworkbench.runner.problem.Problem;
  * {@link Judge}); with {@code terminal = judge} it also gives final answers their reward. An invalid
  * (model-written, rejected) step gets V = R = -1.
  */
-public record Evaluate(String nodeId, String source, double alpha, int rolloutDepth, int rollouts, int judgeSamples,
+public record Evaluate(String nodeId, ValueSource source, double alpha, Rollout rollout, int judgeSamples,
                        boolean judgeTerminal) implements Operator {
 
     static Evaluate from(Params p) {
-        return new Evaluate(p.nodeId(), p.choice("source"), p.real("alpha"), p.integer("rollout_depth"),
-                p.integer("rollouts"), p.integer("judge_samples"), p.choice("terminal").equals("judge"));
+        return new Evaluate(p.nodeId(), ValueSource.parse(p.choice("source")), p.real("alpha"),
+                new Rollout(p.integer("rollout_depth"), p.integer("rollouts")), p.integer("judge_samples"),
+                p.choice("terminal").equals("judge"));
     }
 
     @Override
@@ -37,18 +38,12 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
         Problem<Object> problem = ctx.problem();
         List<Evaluation> evaluations = new ArrayList<>(input.length);
         ValueModel valueModel = ctx.models().value();
-        String used = source;
-        if (source.equals("value_or_rollout")) {
-            used = valueModel != null ? "value" : "rollout";
-        }
-        if (used.equals("value") && valueModel == null) {
-            throw new RunFailedException("node '" + nodeId + "', field params.source: 'value' needs a value model,"
-                    + " and none is chosen; choose one or use value_or_rollout");
-        }
+        ValueSource used = source.resolve(valueModel, nodeId, "value_or_rollout");
         double[] modelValues = null;
-        Map<Integer, Double> judged = used.equals("judge") || judgeTerminal ? judge(ctx, input, used.equals("judge"))
+        Map<Integer, Double> judged = used == ValueSource.JUDGE || judgeTerminal
+                ? judge(ctx, input, used == ValueSource.JUDGE)
                 : Map.of();
-        if (used.equals("value")) {
+        if (used == ValueSource.VALUE) {
             List<Object> states = new ArrayList<>();
             for (int n : input) {
                 if (!g.isTerminal(n)) {
@@ -77,31 +72,31 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
             double v;
             Double reward = null;
             switch (used) {
-                case "value" -> {
+                case VALUE -> {
                     v = modelValues[m++];
                     if (alpha > 0) {
-                        v = (1 - alpha) * v + alpha * rollout(ctx, state);
+                        v = (1 - alpha) * v + alpha * rollout.value(problem, state, ctx.rng());
                     }
                 }
-                case "rollout" -> v = rollout(ctx, state);
-                case "judge" -> v = judged.get(n);
-                case "reward" -> {
+                case ROLLOUT -> v = rollout.value(problem, state, ctx.rng());
+                case JUDGE -> v = judged.get(n);
+                case REWARD -> {
                     v = ctx.models().reward().reward(problem, state);
                     reward = v;
                     g.setReward(n, v);
                 }
-                case "heuristic" -> {
+                case HEURISTIC -> {
                     v = problem.heuristicValue(state);
                     if (alpha > 0) {
-                        v = (1 - alpha) * v + alpha * rollout(ctx, state);
+                        v = (1 - alpha) * v + alpha * rollout.value(problem, state, ctx.rng());
                     }
                 }
-                default -> throw new IllegalStateException(used);
+                default -> throw new IllegalStateException("value_or_rollout is resolved above");
             }
             g.setValue(n, v);
             evaluations.add(new Evaluation(n, v, reward));
         }
-        ctx.emit(new ValuesComputed(used, evaluations));
+        ctx.emit(new ValuesComputed(used.wireName(), evaluations));
         for (Evaluation e : evaluations) {
             if (e.reward() != null && g.isTerminal(e.node()) && e.reward() > 0) {
                 ctx.solutionFound(e.node(), e.reward());
@@ -156,25 +151,5 @@ public record Evaluate(String nodeId, String source, double alpha, int rolloutDe
             out.put(about.get(i), Judge.value(answers.get(i), words));
         }
         return out;
-    }
-
-    /** Mean outcome of random rollouts; a rollout cut off by the depth limit scores the heuristic. */
-    private double rollout(RunContext ctx, Object state) {
-        Problem<Object> problem = ctx.problem();
-        double sum = 0;
-        for (int r = 0; r < rollouts; r++) {
-            Object s = state;
-            int d = 0;
-            while (!problem.isTerminal(s) && d < rolloutDepth) {
-                Object next = problem.randomNext(s, ctx.rng());
-                if (next == null) {
-                    break;
-                }
-                s = next;
-                d++;
-            }
-            sum += problem.isTerminal(s) ? problem.outcomeReward(s) : problem.heuristicValue(s);
-        }
-        return sum / rollouts;
     }
 }

@@ -15,15 +15,20 @@ import org.rlmworkbench.runner.problem.StepParse;
  * scored; when the best scores higher than the node, it is added beside it as the refined version
  * and passed on instead. Rewrites the problem rejects are kept as invalid children of the parent.
  */
-public record Refine(String nodeId, int k, String source, boolean writer, double temperature) implements Operator {
+public record Refine(String nodeId, int k, ValueSource source, boolean writer, double temperature) implements Operator {
+
+    /** Refine's one playout per score, capped as Evaluate's are (it once ran to a terminal, however far). */
+    private static final Rollout ROLLOUT = new Rollout(Rollout.DEFAULT_DEPTH, 1);
 
     static Refine from(Params p) {
-        return new Refine(p.nodeId(), p.integer("k"), p.choice("source"), p.choice("alternatives").equals("writer"),
-                p.real("temperature"));
+        return new Refine(p.nodeId(), p.integer("k"), ValueSource.parse(p.choice("source")),
+                p.choice("alternatives").equals("writer"), p.real("temperature"));
     }
 
     @Override
     public int[] apply(RunContext ctx, int[] input) {
+        // refuses 'value' without a value model, as Evaluate does, instead of scoring by the heuristic unasked
+        source.resolve(ctx.models().value(), nodeId, "heuristic");
         if (writer) {
             return rewrite(ctx, input);
         }
@@ -145,22 +150,12 @@ public record Refine(String nodeId, int k, String source, boolean writer, double
             return problem.outcomeReward(state);
         }
         return switch (source) {
-            case "reward" -> ctx.models().reward().reward(problem, state);
-            case "value" -> ctx.models().value() != null
-                    ? ctx.models().value().values(problem, List.of(state))[0]
-                    : problem.heuristicValue(state);
-            case "rollout" -> {
-                Object s = state;
-                while (!problem.isTerminal(s)) {
-                    Object next = problem.randomNext(s, ctx.rng());
-                    if (next == null) {
-                        break;
-                    }
-                    s = next;
-                }
-                yield problem.isTerminal(s) ? problem.outcomeReward(s) : problem.heuristicValue(s);
-            }
-            default -> problem.heuristicValue(state);
+            case REWARD -> ctx.models().reward().reward(problem, state);
+            case VALUE -> ctx.models().value().values(problem, List.of(state))[0];
+            case ROLLOUT -> ROLLOUT.value(problem, state, ctx.rng());
+            case HEURISTIC -> problem.heuristicValue(state);
+            case JUDGE, VALUE_OR_ROLLOUT -> throw new IllegalStateException(
+                    "Refine scores by heuristic, value, reward or rollout, not " + source.wireName());
         };
     }
 }

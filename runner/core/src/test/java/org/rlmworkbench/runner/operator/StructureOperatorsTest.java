@@ -1,6 +1,7 @@
 package org.rlmworkbench.runner.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rlmworkbench.runner.operator.OperatorTestSupport.op;
 
 import java.util.Map;
@@ -94,6 +95,19 @@ class StructureOperatorsTest {
         NodeRefined e = t.of(NodeRefined.class).get(0);
         assertThat(e.original()).isEqualTo(weak);
         assertThat(e.refinedValue()).isGreaterThan(e.originalValue());
+    }
+
+    @Test
+    void refineByValueWithoutAValueModelRefusesAsEvaluateDoes() {
+        Toy t = new Toy("9 3");
+        int[] kids = op("Generate", Map.of()).apply(t.ctx, new int[] {t.root});
+        int nodesBefore = t.graph().size();
+        // it used to score by the heuristic instead, so a scheme asking for a value model ran without one, unsaid
+        assertThatThrownBy(() -> op("Refine", Map.of("k", 2, "source", "value")).apply(t.ctx, new int[] {kids[0]}))
+                .isInstanceOf(RunFailedException.class)
+                .hasMessageContaining("node 'refine', field params.source: 'value' needs a value model");
+        assertThat(t.graph().size()).isEqualTo(nodesBefore);
+        assertThat(t.of(NodeRefined.class)).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.rlmworkbench.runner.interpret.Interpreter;
 import org.rlmworkbench.runner.interpret.RunResult;
 import org.rlmworkbench.runner.interpret.RunSettings;
 import org.rlmworkbench.runner.model.Models;
+import org.rlmworkbench.runner.operator.ValueSource;
 import org.rlmworkbench.runner.problem.InstanceParseException;
 import org.rlmworkbench.runner.problem.Problem;
 import org.rlmworkbench.runner.problem.Step;
@@ -76,7 +77,7 @@ public final class TraceCollector {
             RunListener proofs = e -> {
                 if (e instanceof ValuesComputed vc) {
                     for (Evaluation ev : vc.evaluations()) {
-                        boolean rolledOut = vc.source().equals("rollout") && ev.value() > -1 + 1e-9;
+                        boolean rolledOut = ValueSource.ROLLOUT.wireName().equals(vc.source()) && ev.value() > -1 + 1e-9;
                         boolean verified = ev.reward() != null && ev.reward() > 0;
                         if (rolledOut || verified) {
                             evidence.add(ev.node());
